@@ -1,0 +1,143 @@
+#include "options.hpp"
+
+#include <charconv>
+
+namespace kaiku::server {
+
+std::string usage() {
+    return R"(Usage: kaiku-server [COMMAND] [OPTIONS]
+
+The Kaikukanta register server: REST API v1 for Kaiku Admin clients.
+
+Commands:
+  serve              Run the server (default).
+  migrate            Create or upgrade the database schema, then exit.
+  seed SPEC          Fill an empty database with the demo network, then exit.
+                     SPEC is demo (the x1 national register), demo:SCALE or scale:SCALE
+                     (SCALE from 0.001 to 100; scale:10 is ten times the register).
+
+Options:
+  --database URL     sqlite:PATH (default sqlite:kaiku-server.sqlite) or postgresql://USER@HOST:PORT/DB
+  --listen HOST:PORT Address to listen on (default 127.0.0.1:8080; port 0 picks a free port)
+  --port-file PATH   Write the port actually listened on to PATH once the server accepts connections
+  --threads N        Worker threads answering requests (1 to 256, default 8)
+  --seed SPEC        With serve: seed the demo network first if the database has no areas
+  --seed-value N     Random seed of the demo network (default 1; the same value gives the same network)
+  --help             Show this help and exit
+  --version          Show the version and exit
+
+Exit status: 0 on success, 1 on a runtime failure, 2 on a usage error.
+)";
+}
+
+std::optional<double> parse_seed_scale(const std::string& spec) {
+    if (spec == "demo") return 1.0;
+    std::string num;
+    if (spec.rfind("demo:", 0) == 0)
+        num = spec.substr(5);
+    else if (spec.rfind("scale:", 0) == 0)
+        num = spec.substr(6);
+    else
+        return std::nullopt;
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(num, &used);
+        if (used != num.size() || !(v >= 0.001 && v <= 100)) return std::nullopt;
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+namespace {
+bool parse_int(const std::string& s, int lo, int hi, int& out) {
+    int v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size() || v < lo || v > hi) return false;
+    out = v;
+    return true;
+}
+}  // namespace
+
+ParseResult parse_options(const std::vector<std::string>& args) {
+    Options o;
+    ParseResult r;
+    auto fail = [&](std::string msg) {
+        r.error = std::move(msg);
+        return r;
+    };
+    std::size_t i = 0;
+    if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
+        const std::string& c = args[0];
+        if (c == "serve")
+            o.command = Options::Command::serve;
+        else if (c == "migrate")
+            o.command = Options::Command::migrate;
+        else if (c == "seed") {
+            o.command = Options::Command::seed;
+            if (args.size() < 2 || args[1].rfind("--", 0) == 0) return fail("seed: missing SPEC (demo, demo:SCALE or scale:SCALE)");
+            o.seed = args[1];
+            ++i;
+        } else
+            return fail("unknown command '" + c + "' (expected serve, migrate or seed)");
+        ++i;
+    }
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        std::string value;
+        std::string flag = a;
+        const auto eq = a.find('=');
+        const bool has_inline = a.rfind("--", 0) == 0 && eq != std::string::npos;
+        if (has_inline) {
+            flag = a.substr(0, eq);
+            value = a.substr(eq + 1);
+        }
+        auto need_value = [&]() -> bool {
+            if (has_inline) return true;
+            if (i + 1 >= args.size()) return false;
+            value = args[++i];
+            return true;
+        };
+        if (flag == "--help" || flag == "-h") {
+            o.command = Options::Command::help;
+        } else if (flag == "--version") {
+            o.command = Options::Command::version;
+        } else if (flag == "--database") {
+            if (!need_value() || value.empty()) return fail("--database: missing URL");
+            if (value.rfind("sqlite:", 0) != 0 && value.rfind("postgresql://", 0) != 0 &&
+                value.rfind("postgres://", 0) != 0)
+                return fail("--database: '" + value + "' must start with sqlite: or postgresql://");
+            o.database = value;
+        } else if (flag == "--listen") {
+            if (!need_value()) return fail("--listen: missing HOST:PORT");
+            const auto colon = value.rfind(':');
+            if (colon == std::string::npos || colon == 0)
+                return fail("--listen: '" + value + "' must be HOST:PORT, for example 127.0.0.1:8080");
+            o.host = value.substr(0, colon);
+            if (!parse_int(value.substr(colon + 1), 0, 65535, o.port))
+                return fail("--listen: port '" + value.substr(colon + 1) + "' must be a number from 0 to 65535");
+        } else if (flag == "--port-file") {
+            if (!need_value() || value.empty()) return fail("--port-file: missing PATH");
+            o.port_file = value;
+        } else if (flag == "--threads") {
+            if (!need_value() || !parse_int(value, 1, 256, o.threads))
+                return fail("--threads: must be a number from 1 to 256");
+        } else if (flag == "--seed") {
+            if (!need_value()) return fail("--seed: missing SPEC");
+            o.seed = value;
+        } else if (flag == "--seed-value") {
+            int v = 0;
+            if (!need_value() || !parse_int(value, 0, 2147483647, v))
+                return fail("--seed-value: must be a whole number from 0 to 2147483647");
+            o.seed_value = static_cast<unsigned long long>(v);
+        } else {
+            return fail("unknown option '" + a + "'");
+        }
+    }
+    if (!o.seed.empty() && !parse_seed_scale(o.seed))
+        return fail("seed: '" + o.seed + "' must be demo, demo:SCALE or scale:SCALE with SCALE from 0.001 to 100");
+    r.options = o;
+    return r;
+}
+
+}  // namespace kaiku::server

@@ -1,0 +1,32 @@
+// Command line of kaiku-server.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kaiku::server {
+
+struct Options {
+    enum class Command { serve, migrate, seed, help, version } command = Command::serve;
+    std::string database = "sqlite:kaiku-server.sqlite";
+    std::string host = "127.0.0.1";
+    int port = 8080;  // 0 = any free port
+    std::string port_file;
+    int threads = 8;
+    std::string seed;  // "demo", "demo:SCALE" or "scale:SCALE"; with serve: only into an empty database
+    unsigned long long seed_value = 1;
+};
+
+struct ParseResult {
+    std::optional<Options> options;
+    std::string error;  // names the flag and the problem
+};
+
+ParseResult parse_options(const std::vector<std::string>& args);
+std::string usage();
+
+// "demo" -> 1.0, "demo:0.05" / "scale:10" -> the number; nullopt when malformed or out of 0.001..100.
+std::optional<double> parse_seed_scale(const std::string& spec);
+
+}  // namespace kaiku::server

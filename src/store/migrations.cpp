@@ -1,0 +1,235 @@
+#include "store/migrations.hpp"
+
+#include <string>
+
+namespace kaiku::store {
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1,
+         "register entities",
+         {
+             R"(CREATE TABLE area (
+                 id TEXT PRIMARY KEY,
+                 prefix TEXT NOT NULL UNIQUE,
+                 name_fi TEXT NOT NULL,
+                 name_sv TEXT NOT NULL DEFAULT '',
+                 name_en TEXT NOT NULL DEFAULT '',
+                 wellbeing_county TEXT NOT NULL DEFAULT '',
+                 status TEXT NOT NULL,
+                 pilot_start TEXT,
+                 pilot_end TEXT))",
+             R"(CREATE TABLE municipality (
+                 code TEXT PRIMARY KEY,
+                 area_id TEXT NOT NULL REFERENCES area(id) ON DELETE CASCADE,
+                 name_fi TEXT NOT NULL,
+                 name_sv TEXT NOT NULL DEFAULT '',
+                 joined_year INTEGER NOT NULL))",
+             "CREATE INDEX municipality_area ON municipality(area_id)",
+             R"(CREATE TABLE organisation (
+                 id TEXT PRIMARY KEY,
+                 area_id TEXT NOT NULL REFERENCES area(id),
+                 name TEXT NOT NULL,
+                 business_id TEXT NOT NULL DEFAULT ''))",
+             "CREATE INDEX organisation_area ON organisation(area_id)",
+             R"(CREATE TABLE site (
+                 id TEXT PRIMARY KEY,
+                 organisation_id TEXT NOT NULL REFERENCES organisation(id),
+                 area_id TEXT NOT NULL REFERENCES area(id),
+                 role TEXT NOT NULL,
+                 name TEXT NOT NULL,
+                 street_address TEXT NOT NULL DEFAULT '',
+                 postcode TEXT NOT NULL DEFAULT '',
+                 municipality_code TEXT NOT NULL DEFAULT '',
+                 status TEXT NOT NULL,
+                 joined_on TEXT,
+                 contact_name TEXT NOT NULL DEFAULT '',
+                 contact_email TEXT NOT NULL DEFAULT '',
+                 contact_phone TEXT NOT NULL DEFAULT '',
+                 commitment_on TEXT,
+                 commitment_version TEXT NOT NULL DEFAULT ''))",
+             "CREATE INDEX site_area ON site(area_id, role, name)",
+             "CREATE INDEX site_organisation ON site(organisation_id)",
+             R"(CREATE TABLE venue_profile (
+                 site_id TEXT PRIMARY KEY REFERENCES site(id) ON DELETE CASCADE,
+                 categories TEXT NOT NULL DEFAULT '',
+                 offers TEXT NOT NULL DEFAULT '',
+                 booking_channels TEXT NOT NULL DEFAULT '',
+                 accessibility_notes TEXT NOT NULL DEFAULT '',
+                 max_tickets_per_event INTEGER))",
+             R"(CREATE TABLE card_batch (
+                 id TEXT PRIMARY KEY,
+                 area_id TEXT NOT NULL REFERENCES area(id),
+                 first_serial INTEGER NOT NULL,
+                 last_serial INTEGER NOT NULL,
+                 kind TEXT NOT NULL,
+                 medium TEXT NOT NULL,
+                 printed_on TEXT,
+                 CHECK (first_serial <= last_serial)))",
+             "CREATE INDEX card_batch_area ON card_batch(area_id)",
+             R"(CREATE TABLE allocation (
+                 id TEXT PRIMARY KEY,
+                 batch_id TEXT NOT NULL REFERENCES card_batch(id),
+                 site_id TEXT NOT NULL REFERENCES site(id),
+                 first_serial INTEGER NOT NULL,
+                 last_serial INTEGER NOT NULL,
+                 allocated_on TEXT,
+                 CHECK (first_serial <= last_serial)))",
+             "CREATE INDEX allocation_batch ON allocation(batch_id)",
+             "CREATE INDEX allocation_site ON allocation(site_id)",
+             // Holder profile columns only: no name, identity code, birth date or address, ever.
+             R"(CREATE TABLE card (
+                 id TEXT PRIMARY KEY,
+                 area_id TEXT NOT NULL REFERENCES area(id),
+                 batch_id TEXT REFERENCES card_batch(id),
+                 kind TEXT NOT NULL,
+                 medium TEXT NOT NULL,
+                 status TEXT NOT NULL,
+                 issuer_site_id TEXT REFERENCES site(id),
+                 registered_on TEXT,
+                 valid_until TEXT,
+                 activated_on TEXT,
+                 cancel_reason TEXT,
+                 cancelled_on TEXT,
+                 replaces TEXT NOT NULL DEFAULT '',
+                 replaced_by TEXT NOT NULL DEFAULT '',
+                 birth_year INTEGER NOT NULL DEFAULT 0,
+                 postcode TEXT NOT NULL DEFAULT '',
+                 children INTEGER NOT NULL DEFAULT 0,
+                 gender TEXT NOT NULL DEFAULT 'unspecified',
+                 life_situation TEXT NOT NULL DEFAULT 'unspecified',
+                 age_group TEXT NOT NULL DEFAULT 'unspecified'))",
+             "CREATE INDEX card_issuer ON card(issuer_site_id)",
+             "CREATE INDEX card_registered ON card(registered_on)",
+             // History of a card: the register wins over the printed card, so every edit is kept.
+             R"(CREATE TABLE card_event (
+                 id TEXT PRIMARY KEY,
+                 card_id TEXT NOT NULL REFERENCES card(id),
+                 event TEXT NOT NULL,
+                 occurred_on TEXT NOT NULL,
+                 detail TEXT NOT NULL DEFAULT ''))",
+             "CREATE INDEX card_event_card ON card_event(card_id)",
+             R"(CREATE TABLE usage (
+                 id TEXT PRIMARY KEY,
+                 card_id TEXT NOT NULL REFERENCES card(id),
+                 venue_site_id TEXT NOT NULL REFERENCES site(id),
+                 event TEXT NOT NULL DEFAULT '',
+                 used_on TEXT NOT NULL,
+                 category TEXT NOT NULL,
+                 item TEXT NOT NULL,
+                 adults INTEGER NOT NULL,
+                 children INTEGER NOT NULL,
+                 entry TEXT NOT NULL,
+                 anomalies INTEGER NOT NULL DEFAULT 0,
+                 voided INTEGER NOT NULL DEFAULT 0,
+                 void_reason TEXT NOT NULL DEFAULT ''))",
+             "CREATE INDEX usage_card ON usage(card_id, used_on)",
+             "CREATE INDEX usage_venue ON usage(venue_site_id, used_on)",
+             "CREATE INDEX usage_date ON usage(used_on)",
+             R"(CREATE TABLE rule (
+                 id TEXT PRIMARY KEY,
+                 scope TEXT NOT NULL,
+                 scope_id TEXT NOT NULL DEFAULT '',
+                 kind TEXT NOT NULL,
+                 value INTEGER NOT NULL,
+                 period_days INTEGER NOT NULL DEFAULT 0,
+                 valid_from TEXT,
+                 valid_to TEXT))",
+             "CREATE INDEX rule_scope ON rule(scope, scope_id)",
+             R"(CREATE TABLE quota (
+                 id TEXT PRIMARY KEY,
+                 site_id TEXT NOT NULL REFERENCES site(id),
+                 period_start TEXT NOT NULL,
+                 period_end TEXT NOT NULL,
+                 cards INTEGER NOT NULL))",
+             R"(CREATE TABLE quota_adjustment (
+                 id TEXT PRIMARY KEY,
+                 quota_id TEXT NOT NULL REFERENCES quota(id),
+                 delta INTEGER NOT NULL,
+                 reason TEXT NOT NULL,
+                 made_on TEXT NOT NULL))",
+             "CREATE INDEX quota_adjustment_quota ON quota_adjustment(quota_id)",
+             R"(CREATE TABLE message (
+                 id TEXT PRIMARY KEY,
+                 thread_id TEXT NOT NULL,
+                 sender_site_id TEXT NOT NULL DEFAULT '',
+                 sender_user_id TEXT NOT NULL DEFAULT '',
+                 recipient_kind TEXT NOT NULL,
+                 recipient_id TEXT NOT NULL DEFAULT '',
+                 subject TEXT NOT NULL,
+                 body TEXT NOT NULL,
+                 sent_at TEXT NOT NULL))",
+             "CREATE INDEX message_thread ON message(thread_id, sent_at)",
+             R"(CREATE TABLE message_read (
+                 message_id TEXT NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                 user_id TEXT NOT NULL,
+                 read_at TEXT NOT NULL,
+                 PRIMARY KEY (message_id, user_id)))",
+             R"(CREATE TABLE group_visit (
+                 id TEXT PRIMARY KEY,
+                 organiser_site_id TEXT NOT NULL REFERENCES site(id),
+                 venue_site_id TEXT NOT NULL REFERENCES site(id),
+                 event TEXT NOT NULL,
+                 visit_on TEXT NOT NULL,
+                 seats INTEGER NOT NULL))",
+             R"(CREATE TABLE group_signup (
+                 id TEXT PRIMARY KEY,
+                 visit_id TEXT NOT NULL REFERENCES group_visit(id) ON DELETE CASCADE,
+                 issuer_site_id TEXT NOT NULL REFERENCES site(id),
+                 participants INTEGER NOT NULL))",
+             R"(CREATE TABLE app_user (
+                 id TEXT PRIMARY KEY,
+                 login TEXT NOT NULL UNIQUE,
+                 display_name TEXT NOT NULL DEFAULT '',
+                 role TEXT NOT NULL,
+                 scope_id TEXT NOT NULL DEFAULT '',
+                 language TEXT NOT NULL DEFAULT 'fi',
+                 active INTEGER NOT NULL DEFAULT 1))",
+         }},
+        {2,
+         "local key-value state (last sync, server URL)",
+         {
+             "CREATE TABLE sync_state (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+         }},
+    };
+    return all;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+int current_schema_version(soci::session& sql, Dialect dialect) {
+    int v = 0;
+    if (dialect == Dialect::sqlite) {
+        sql << "PRAGMA user_version", soci::into(v);
+        return v;
+    }
+    sql << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT MAX(version) FROM schema_version", soci::into(v, ind);
+    return ind == soci::i_ok ? v : 0;
+}
+
+void migrate(soci::session& sql, Dialect dialect) {
+    const int from = current_schema_version(sql, dialect);
+    if (from > latest_schema_version())
+        throw StoreError("The database schema version " + std::to_string(from) +
+                         " is newer than this program understands (" + std::to_string(latest_schema_version()) +
+                         "). Install a newer version of Kaiku Admin.");
+    for (const auto& m : migrations()) {
+        if (m.version <= from) continue;
+        try {
+            soci::transaction tr(sql);
+            for (const auto& stmt : m.statements) sql << stmt;
+            if (dialect == Dialect::sqlite)
+                sql << "PRAGMA user_version = " + std::to_string(m.version);
+            else
+                sql << "INSERT INTO schema_version (version) VALUES (:v)", soci::use(m.version);
+            tr.commit();
+        } catch (const std::exception& e) {
+            throw StoreError("Schema migration " + std::to_string(m.version) + " (" + m.description +
+                             ") failed: " + e.what());
+        }
+    }
+}
+
+}  // namespace kaiku::store

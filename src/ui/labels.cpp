@@ -1,0 +1,81 @@
+#include "ui/labels.hpp"
+
+#include <wx/intl.h>
+
+namespace kaiku::ui {
+
+wxString label(core::AreaStatus s) {
+    switch (s) {
+        case core::AreaStatus::planning: return _("Planning");
+        case core::AreaStatus::pilot: return _("Pilot");
+        case core::AreaStatus::permanent: return _("Permanent");
+        case core::AreaStatus::ended: return _("Ended");
+    }
+    return {};
+}
+
+wxString label(core::SiteRole r) {
+    switch (r) {
+        case core::SiteRole::issuer: return _("Issuer");
+        case core::SiteRole::venue: return _("Venue");
+        case core::SiteRole::ticket_agent: return _("Ticket agent");
+    }
+    return {};
+}
+
+wxString label(core::SiteStatus s) {
+    switch (s) {
+        // TRANSLATORS: status of a site that has been proposed but has not joined the network yet
+        case core::SiteStatus::proposed: return _("Proposed");
+        case core::SiteStatus::active: return _("Active");
+        case core::SiteStatus::paused: return _("Paused");
+        // TRANSLATORS: status of a site that has left the Kaikukortti network
+        case core::SiteStatus::left: return _("Left the network");
+    }
+    return {};
+}
+
+wxString refresh_failure_message(const sync::RefreshResult& r, const wxString& server_url) {
+    using sync::FailureKind;
+    switch (r.failure) {
+        case FailureKind::none: return {};
+        case FailureKind::bad_url:
+            // TRANSLATORS: %s is the server address given with --server
+            return wxString::Format(_("The server address \"%s\" is not valid. Start the program with a correct "
+                                      "--server address. Showing the data saved on this computer."),
+                                    server_url);
+        case FailureKind::server_unreachable:
+            // TRANSLATORS: %s is the server address, e.g. http://127.0.0.1:8080
+            return wxString::Format(
+                _("Could not connect to the server at %s. Showing the data saved on this computer."), server_url);
+        case FailureKind::timeout:
+            return wxString::Format(
+                _("The server at %s did not answer in time. Showing the data saved on this computer."), server_url);
+        case FailureKind::server_error:
+            // TRANSLATORS: %s is the server address, %ld the HTTP status code (e.g. 500)
+            return wxString::Format(_("The server at %s reported an error (HTTP status %ld). Showing the data "
+                                      "saved on this computer."),
+                                    server_url, r.http_status);
+        case FailureKind::bad_response:
+            return wxString::Format(_("The server at %s sent an answer this program does not understand. "
+                                      "Showing the data saved on this computer."),
+                                    server_url);
+        case FailureKind::cancelled: return _("The sync was cancelled. Showing the data saved on this computer.");
+        case FailureKind::store_error:
+            // TRANSLATORS: %s is a technical detail in English
+            return wxString::Format(_("The data saved on this computer could not be updated (%s)."),
+                                    wxString::FromUTF8(r.detail));
+    }
+    return {};
+}
+
+wxString refresh_failure_status(const sync::RefreshResult& r) {
+    switch (r.failure) {
+        case sync::FailureKind::none: return _("Online");
+        case sync::FailureKind::store_error: return _("Local data error");
+        case sync::FailureKind::cancelled: return _("Sync cancelled");
+        default: return _(L"Offline \u2014 showing cached data");
+    }
+}
+
+}  // namespace kaiku::ui

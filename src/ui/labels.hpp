@@ -1,0 +1,21 @@
+// Translated, user-visible wording for code-list values and sync outcomes. The wire names in
+// core/enums.hpp are never shown to users.
+#pragma once
+
+#include <wx/string.h>
+
+#include "core/enums.hpp"
+#include "sync/network_refresh.hpp"
+
+namespace kaiku::ui {
+
+wxString label(core::AreaStatus);
+wxString label(core::SiteRole);
+wxString label(core::SiteStatus);
+
+// A whole sentence for the info bar: what happened, with which server, and what the user sees now.
+wxString refresh_failure_message(const sync::RefreshResult&, const wxString& server_url);
+// A short text for the status bar field.
+wxString refresh_failure_status(const sync::RefreshResult&);
+
+}  // namespace kaiku::ui

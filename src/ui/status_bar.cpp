@@ -1,0 +1,36 @@
+#include "ui/status_bar.hpp"
+
+#include <wx/intl.h>
+
+#include "ui/accessibility.hpp"
+
+namespace kaiku::ui {
+
+StatusBar::StatusBar(wxWindow* parent) : wxStatusBar(parent, wxID_ANY) {
+    const int widths[field_count] = {-3, -2, -2};
+    SetFieldsCount(field_count, widths);
+    set_accessible(this, wxString(), "status-text");
+}
+
+void StatusBar::set_sync_state(const wxString& text) { set_field(field_state, text); }
+
+void StatusBar::set_last_sync(const wxString& text) { set_field(field_last_sync, text); }
+
+void StatusBar::set_user(const wxString& login) {
+    // TRANSLATORS: %s is the login name of the signed-in user
+    set_field(field_user, wxString::Format(_("Signed in as %s"), login));
+}
+
+void StatusBar::set_field(Field field, const wxString& text) {
+    SetStatusText(text, field);
+    wxString all;
+    for (int i = 0; i < field_count; ++i) {
+        const wxString part = GetStatusText(i);
+        if (part.empty()) continue;
+        if (!all.empty()) all += "; ";
+        all += part;
+    }
+    set_accessible_name(this, all);
+}
+
+}  // namespace kaiku::ui
