@@ -1,1 +1,7 @@
-int main() { return 0; }
+#include <iostream>
+
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+    return kaiku::cli::run(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+}

@@ -74,7 +74,7 @@ int Date::day() const { return civil_from_days(days_).d; }
 
 std::string Date::iso() const {
     const auto c = civil_from_days(days_);
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
     return buf;
 }

@@ -189,12 +189,12 @@ private:
     struct SiteInfo {
         std::string id;
         int joined_year;
+        Category category = Category::culture;  // venues only
     };
     struct AreaInfo {
         Area area;
         int start_year = 0;
-        std::vector<SiteInfo> issuers, venues;
-        std::vector<Category> venue_categories;  // parallel to venues
+        std::vector<SiteInfo> issuers, venues;  // sorted by joined_year once the network is made
         std::uint32_t next_serial = 1;
     };
     struct CardInfo {  // what later years need to know about a card
@@ -288,6 +288,9 @@ private:
             ++summary_.organisations;
             for (int i = 0; i < issuers; ++i) make_site(info, s, county_org, SiteRole::issuer, i);
             for (int i = 0; i < venues; ++i) make_site(info, s, county_org, SiteRole::venue, i);
+            auto by_year = [](const SiteInfo& a, const SiteInfo& b) { return a.joined_year < b.joined_year; };
+            std::stable_sort(info.issuers.begin(), info.issuers.end(), by_year);
+            std::stable_sort(info.venues.begin(), info.venues.end(), by_year);
             areas_.push_back(std::move(info));
         }
         make_users_and_rules();
@@ -342,8 +345,7 @@ private:
             p.accessibility_notes = chance(0.7) ? "Esteetön sisäänkäynti, induktiosilmukka." : "";
             if (chance(0.3)) p.max_tickets_per_event = uniform(2, 10);
             sink_.venue_profile(p);
-            info.venues.push_back({site.id, joined_year});
-            info.venue_categories.push_back(kind.category);
+            info.venues.push_back({site.id, joined_year, kind.category});
         }
         ++summary_.sites;
     }
@@ -388,13 +390,12 @@ private:
         return municipalities_.size() - 1;
     }
 
+    // A site that had joined by `year` (sites are sorted by joining year; the first joined with the area).
     const SiteInfo& pick_site(const std::vector<SiteInfo>& sites, int year) {
-        std::size_t n = 0;
-        for (const auto& s : sites) n += s.joined_year <= year ? 1 : 0;
-        std::size_t k = static_cast<std::size_t>(uniform(0, static_cast<int>(n) - 1));
-        for (const auto& s : sites)
-            if (s.joined_year <= year && k-- == 0) return s;
-        return sites.front();
+        const auto end = std::upper_bound(sites.begin(), sites.end(), year,
+                                          [](int y, const SiteInfo& s) { return y < s.joined_year; });
+        const auto n = std::max<std::ptrdiff_t>(1, end - sites.begin());
+        return sites[static_cast<std::size_t>(uniform(0, static_cast<int>(n) - 1))];
     }
 
     HolderProfile holder(const MunicipalitySeed& m, int year) {
@@ -525,16 +526,13 @@ private:
             const std::size_t other = static_cast<std::size_t>(uniform(0, static_cast<int>(areas_.size()) - 1));
             if (areas_[other].start_year <= on.year()) venue_area = other;
         }
-        AreaInfo& va = areas_[venue_area];
-        std::size_t vi = 0, n = 0;
-        for (std::size_t k = 0; k < va.venues.size(); ++k)
-            if (va.venues[k].joined_year <= on.year() && uniform(0, static_cast<int>(n++)) == 0) vi = k;
+        const SiteInfo& venue = pick_site(areas_[venue_area].venues, on.year());
         Usage u;
         u.id = uuid();
         u.card_id = c.id;
-        u.venue_site_id = va.venues[vi].id;
+        u.venue_site_id = venue.id;
         u.used_on = on;
-        u.category = va.venue_categories[vi];
+        u.category = venue.category;
         u.item = u.category == Category::education ? UsageItem::course_place
                  : (u.category == Category::sports && chance(0.1)) ? UsageItem::season_pass
                                                                      : UsageItem::ticket;

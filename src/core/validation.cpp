@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "core/card_id.hpp"
 #include "core/uuid.hpp"

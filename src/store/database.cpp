@@ -71,6 +71,37 @@ Database::Database(const std::string& url) : url_(url), dialect_(dialect_of(url)
 
 Database::~Database() = default;
 
+Transaction::Transaction(Database& db) : db_(db), level_(db.transaction_depth_) {
+    if (level_ == 0)
+        db_.sql().begin();
+    else
+        db_.sql() << "SAVEPOINT kaiku_sp" + std::to_string(level_);
+    ++db_.transaction_depth_;
+}
+
+Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        if (level_ == 0)
+            db_.sql().rollback();
+        else
+            db_.sql() << "ROLLBACK TO SAVEPOINT kaiku_sp" + std::to_string(level_);
+    } catch (...) {
+        // Nothing sensible to do in a destructor; the connection reports the failure on next use.
+    }
+    --db_.transaction_depth_;
+}
+
+void Transaction::commit() {
+    if (done_) return;
+    if (level_ == 0)
+        db_.sql().commit();
+    else
+        db_.sql() << "RELEASE SAVEPOINT kaiku_sp" + std::to_string(level_);
+    done_ = true;
+    --db_.transaction_depth_;
+}
+
 int Database::schema_version() { return current_schema_version(sql_, dialect_); }
 
 }  // namespace kaiku::store

@@ -27,9 +27,27 @@ public:
     int schema_version();
 
 private:
+    friend class Transaction;
+    int transaction_depth_ = 0;
     std::string url_;
     Dialect dialect_;
     soci::session sql_;
+};
+
+// A transaction that nests: the outermost one is a real transaction, inner ones are savepoints.
+// Rolls back unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Database& db_;
+    int level_;
+    bool done_ = false;
 };
 
 // Every store failure: the message names what failed (never contains holder data).

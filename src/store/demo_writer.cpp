@@ -86,7 +86,7 @@ private:
 }  // namespace
 
 demo::Summary write_demo_network(Database& db, const demo::Options& options) {
-    soci::transaction tr(db.sql());
+    Transaction tr(db);
     DemoWriter writer(db);
     const auto summary = demo::generate(options, writer);
     writer.flush_all();

@@ -64,7 +64,7 @@ std::vector<Municipality> municipalities_of(Database& db, const std::string& are
 
 // --- areas
 void AreaRepository::upsert(const Area& a) {
-    soci::transaction tr(db.sql());
+    Transaction tr(db);
     upsert_one(db, a);
     db.sql() << "DELETE FROM municipality WHERE area_id = :p", soci::use(a.id, "p");
     RowBuffer buf(5);

@@ -77,7 +77,7 @@ bool fetch_all(store::Database& db, const net::HttpClient& http, const std::stri
             rows.push_back(std::move(value));
         }
         try {
-            soci::transaction tr(db.sql());
+            store::Transaction tr(db);
             for (const auto& r : rows) store_one(r);
             tr.commit();
         } catch (const std::exception& e) {

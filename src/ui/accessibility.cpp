@@ -56,4 +56,37 @@ void set_accessible_name(wxWindow* win, const wxString& name) {
 #endif
 }
 
+#ifdef __WXGTK__
+namespace {
+
+struct ButtonNaming {
+    const char* name;
+};
+
+void name_if_unlabelled(GtkWidget* widget, gpointer data) {
+    const auto* naming = static_cast<const ButtonNaming*>(data);
+    if (GTK_IS_BUTTON(widget)) {
+        const gchar* label = gtk_button_get_label(GTK_BUTTON(widget));
+        AtkObject* a = gtk_widget_get_accessible(widget);
+        const gchar* current = a ? atk_object_get_name(a) : nullptr;
+        if (a && (!label || !*label) && (!current || !*current)) atk_object_set_name(a, naming->name);
+    }
+    if (GTK_IS_CONTAINER(widget)) gtk_container_forall(GTK_CONTAINER(widget), name_if_unlabelled, data);
+}
+
+}  // namespace
+#endif
+
+void name_unlabelled_buttons(wxWindow* win, const wxString& name) {
+#ifdef __WXGTK__
+    if (!win || !win->GetHandle()) return;
+    const wxScopedCharBuffer utf8 = name.utf8_str();
+    ButtonNaming naming{utf8.data()};
+    name_if_unlabelled(static_cast<GtkWidget*>(win->GetHandle()), &naming);
+#else
+    (void)win;
+    (void)name;
+#endif
+}
+
 }  // namespace kaiku::ui

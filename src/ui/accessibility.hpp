@@ -16,4 +16,7 @@ void set_accessible(wxWindow* win, const wxString& name, const char* id);
 // Updates only the accessible name (for windows whose text changes, e.g. the status bar).
 void set_accessible_name(wxWindow* win, const wxString& name);
 
+// Names the icon-only buttons GTK puts inside a composite control (e.g. an info bar's close button).
+void name_unlabelled_buttons(wxWindow* win, const wxString& name);
+
 }  // namespace kaiku::ui

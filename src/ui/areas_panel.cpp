@@ -6,6 +6,7 @@
 #include <wx/stattext.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/layout.hpp"
 
 namespace kaiku::ui {
 
@@ -20,7 +21,7 @@ AreasPanel::AreasPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
     list_->AppendTextColumn(_("Area"), AreaListModel::col_name, wxDATAVIEW_CELL_INERT, FromDIP(170),
                             wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     list_->AppendTextColumn(_("Municipalities"), AreaListModel::col_municipalities, wxDATAVIEW_CELL_INERT,
-                            FromDIP(110), wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
+                            FromDIP(125), wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
     list_->AppendTextColumn(_("Status"), AreaListModel::col_status, wxDATAVIEW_CELL_INERT, FromDIP(100),
                             wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     set_accessible(list_, _("Areas"), "areas-list");
@@ -28,9 +29,15 @@ AreasPanel::AreasPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { notify_selection(); });
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(heading, wxSizerFlags().Border(wxBOTTOM, FromDIP(6)));
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->SetMinSize(wxSize(-1, heading_row_height(this)));
+    top->Add(heading, wxSizerFlags().CenterVertical());
+    sizer->Add(top, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(6)));
     sizer->Add(list_, wxSizerFlags(1).Expand());
-    SetSizer(sizer);
+    // A little room between the list and the splitter sash.
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(sizer, wxSizerFlags(1).Expand().Border(wxRIGHT, FromDIP(4)));
+    SetSizer(outer);
 }
 
 AreasPanel::~AreasPanel() = default;

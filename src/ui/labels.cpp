@@ -35,6 +35,14 @@ wxString label(core::SiteStatus s) {
     return {};
 }
 
+wxString short_detail(const std::string& detail) {
+    constexpr std::size_t max_chars = 160;
+    wxString text = wxString::FromUTF8(detail.substr(0, detail.find('\n')));
+    text.Trim(true).Trim(false);
+    if (text.length() > max_chars) text = text.Left(max_chars - 1) + wxString(L"\u2026");
+    return text;
+}
+
 wxString refresh_failure_message(const sync::RefreshResult& r, const wxString& server_url) {
     using sync::FailureKind;
     switch (r.failure) {
@@ -64,7 +72,7 @@ wxString refresh_failure_message(const sync::RefreshResult& r, const wxString& s
         case FailureKind::store_error:
             // TRANSLATORS: %s is a technical detail in English
             return wxString::Format(_("The data saved on this computer could not be updated (%s)."),
-                                    wxString::FromUTF8(r.detail));
+                                    short_detail(r.detail));
     }
     return {};
 }

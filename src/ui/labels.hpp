@@ -2,6 +2,8 @@
 // core/enums.hpp are never shown to users.
 #pragma once
 
+#include <string>
+
 #include <wx/string.h>
 
 #include "core/enums.hpp"
@@ -15,6 +17,9 @@ wxString label(core::SiteStatus);
 
 // A whole sentence for the info bar: what happened, with which server, and what the user sees now.
 wxString refresh_failure_message(const sync::RefreshResult&, const wxString& server_url);
+// The first line of an English technical detail, shortened for a sentence shown to the user.
+wxString short_detail(const std::string& detail);
+
 // A short text for the status bar field.
 wxString refresh_failure_status(const sync::RefreshResult&);
 

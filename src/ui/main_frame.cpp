@@ -99,6 +99,7 @@ void MainFrame::build_layout() {
         start_refresh();
     }, id_retry);
     set_accessible(info_bar_, _("Sync problem"), "sync-infobar");
+    name_unlabelled_buttons(info_bar_, _("Close this message"));
 
     sync_button_ = new wxButton(root, id_sync, _("&Sync Now"));
     sync_button_->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_REFRESH, wxART_BUTTON));
@@ -162,7 +163,7 @@ void MainFrame::on_areas_loaded(AreasLoaded loaded) {
         wxLogMessage("Reading the local cache failed: %s", loaded.error);
         // TRANSLATORS: %s (first) is a file path, %s (second) a technical detail in English
         show_problem(wxString::Format(_("The data saved on this computer could not be read from %s (%s)."),
-                                      options_.cache_path, wxString::FromUTF8(loaded.error)));
+                                      options_.cache_path, short_detail(loaded.error)));
         return;
     }
     areas_->set_areas(std::move(loaded.areas));
@@ -176,7 +177,7 @@ void MainFrame::on_sites_loaded(SitesLoaded loaded) {
     if (!loaded.error.empty()) {
         wxLogMessage("Reading sites from the local cache failed: %s", loaded.error);
         show_problem(wxString::Format(_("The sites could not be read from the data saved on this computer (%s)."),
-                                      wxString::FromUTF8(loaded.error)));
+                                      short_detail(loaded.error)));
     }
     sites_->set_sites(std::move(loaded.sites));
 }

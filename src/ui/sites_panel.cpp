@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/layout.hpp"
 
 namespace kaiku::ui {
 
@@ -30,10 +31,10 @@ SitesPanel::SitesPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
         list_->AppendTextColumn(title, col, wxDATAVIEW_CELL_INERT, FromDIP(width), align,
                                 wxDATAVIEW_COL_RESIZABLE);
     };
-    add(_("Name"), SiteListModel::col_name, 280);
+    add(_("Name"), SiteListModel::col_name, 250);
     add(_("Role"), SiteListModel::col_role, 110);
-    add(_("Municipality code"), SiteListModel::col_municipality, 130, wxALIGN_RIGHT);
-    add(_("Status"), SiteListModel::col_status, 110);
+    add(_("Municipality code"), SiteListModel::col_municipality, 145, wxALIGN_RIGHT);
+    add(_("Status"), SiteListModel::col_status, 100);
     add(_("Contact person"), SiteListModel::col_contact, 180);
     set_accessible(list_, _("Sites"), "sites-list");
     wxPersistentRegisterAndRestore(list_, "sites-list");
@@ -42,6 +43,7 @@ SitesPanel::SitesPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
     set_accessible(count_, wxString(), "sites-count");
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->SetMinSize(wxSize(-1, heading_row_height(this)));
     top->Add(heading_, wxSizerFlags(1).CenterVertical());
     top->Add(filter_, wxSizerFlags().CenterVertical());
 
@@ -49,7 +51,9 @@ SitesPanel::SitesPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
     sizer->Add(top, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(6)));
     sizer->Add(list_, wxSizerFlags(1).Expand());
     sizer->Add(count_, wxSizerFlags().Border(wxTOP, FromDIP(6)));
-    SetSizer(sizer);
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(sizer, wxSizerFlags(1).Expand().Border(wxLEFT, FromDIP(4)));
+    SetSizer(outer);
 
     show_area(nullptr);
 }

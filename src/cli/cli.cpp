@@ -1,0 +1,265 @@
+#include "cli/cli.hpp"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iomanip>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "core/demo_network.hpp"
+#include "net/http.hpp"
+#include "report/national_table.hpp"
+#include "store/database.hpp"
+#include "store/demo_writer.hpp"
+#include "store/repositories.hpp"
+#include "sync/network_refresh.hpp"
+
+namespace kaiku::cli {
+
+std::string usage() {
+    return R"(Usage: kaikuctl [GLOBAL OPTIONS] COMMAND [ARGS]
+
+Headless Kaiku Admin: fetch from the Kaikukanta server, list the local cache, generate demo data, report.
+
+Commands:
+  fetch                         Fetch the network (areas, organisations, sites, venue profiles) into the cache
+  list areas                    List the areas in the cache
+  list sites [--area PREFIX]    List sites, all or of one area (area prefix such as TRE, or its Finnish name)
+  demo [--scale S] [--seed N] [--out URL] [--stats]
+                                Generate the demo network (scale 0.001..100, x1 = the 2023 national register);
+                                with --out, write it into that database (sqlite:PATH or postgresql://...)
+  report national [--database URL]
+                                The national yearly table (registered, activated, uses, municipalities)
+                                from the cache or another database
+
+Global options:
+  --server URL                  Server address (default http://127.0.0.1:8080, or $KAIKU_SERVER)
+  --cache PATH                  Local cache file (default ~/.local/share/kaiku-admin/cache.sqlite)
+  --help                        Show this help and exit
+  --version                     Show the version and exit
+
+Exit status: 0 success, 1 failure (for example the server cannot be reached), 2 usage error.
+)";
+}
+
+namespace {
+
+struct UsageError {
+    std::string message;
+};
+
+class Args {
+public:
+    explicit Args(std::vector<std::string> a) : a_(std::move(a)) {}
+    bool empty() const { return i_ >= a_.size(); }
+    const std::string& peek() const { return a_[i_]; }
+    std::string next() { return a_[i_++]; }
+    std::string value_of(const std::string& flag) {
+        if (empty() || peek().rfind("--", 0) == 0) throw UsageError{flag + ": missing value"};
+        return next();
+    }
+
+private:
+    std::vector<std::string> a_;
+    std::size_t i_ = 0;
+};
+
+std::string default_cache() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path base = xdg && *xdg ? xdg : std::filesystem::path(home ? home : ".") / ".local/share";
+    return (base / "kaiku-admin" / "cache.sqlite").string();
+}
+
+std::unique_ptr<store::Database> open_cache(const std::string& path) {
+    const auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    return std::make_unique<store::Database>(path);
+}
+
+double parse_double(const std::string& flag, const std::string& v, double lo, double hi) {
+    try {
+        std::size_t used = 0;
+        const double d = std::stod(v, &used);
+        if (used == v.size() && d >= lo && d <= hi) return d;
+    } catch (const std::exception&) {
+    }
+    std::ostringstream msg;
+    msg << flag << ": '" << v << "' must be a number from " << lo << " to " << hi;
+    throw UsageError{msg.str()};
+}
+
+long peak_rss_mib() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024;
+}
+
+int cmd_fetch(const std::string& server, const std::string& cache, std::ostream& out, std::ostream& err) {
+    auto db = open_cache(cache);
+    net::HttpClient http(server);
+    const auto r = sync::refresh_network(*db, http);
+    if (!r.ok()) {
+        err << "kaikuctl: fetch: " << sync::describe(r) << "\n";
+        return 1;
+    }
+    out << sync::describe(r) << "\n";
+    return 0;
+}
+
+int cmd_list(Args& args, const std::string& cache, std::ostream& out) {
+    if (args.empty()) throw UsageError{"list: expected 'areas' or 'sites'"};
+    const std::string what = args.next();
+    std::string area_filter;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--area" && what == "sites")
+            area_filter = args.value_of(flag);
+        else
+            throw UsageError{"list " + what + ": unknown option '" + flag + "'"};
+    }
+    auto db = open_cache(cache);
+    const auto areas = store::AreaRepository{*db}.list();
+    if (what == "areas") {
+        out << "prefix\tname_fi\tname_sv\tstatus\tmunicipalities\tcounty\n";
+        for (const auto& a : areas)
+            out << a.prefix << '\t' << a.name_fi << '\t' << a.name_sv << '\t' << core::enum_name(a.status) << '\t'
+                << a.municipalities.size() << '\t' << a.wellbeing_county << '\n';
+        return 0;
+    }
+    if (what != "sites") throw UsageError{"list: unknown list '" + what + "' (expected areas or sites)"};
+    std::map<std::string, std::string> prefix_of;
+    std::string area_id;
+    for (const auto& a : areas) {
+        prefix_of[a.id] = a.prefix;
+        if (!area_filter.empty() && (a.prefix == area_filter || a.name_fi == area_filter)) area_id = a.id;
+    }
+    if (!area_filter.empty() && area_id.empty()) {
+        throw UsageError{"list sites --area: no area '" + area_filter + "' in the cache (try 'kaikuctl list areas')"};
+    }
+    store::SiteRepository sites{*db};
+    out << "area\trole\tstatus\tmunicipality\tname\tcontact\n";
+    for (const auto& s : area_id.empty() ? sites.list() : sites.list_for_area(area_id))
+        out << prefix_of[s.area_id] << '\t' << core::enum_name(s.role) << '\t' << core::enum_name(s.status) << '\t'
+            << s.municipality_code << '\t' << s.name << '\t' << s.contact.name << '\n';
+    return 0;
+}
+
+// Counts what the generator streams, without storing it: measures generation alone.
+struct CountingSink final : core::demo::Sink {};
+
+int cmd_demo(Args& args, std::ostream& out) {
+    core::demo::Options o;
+    std::string target;
+    bool stats = false;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--scale")
+            o.scale = parse_double(flag, args.value_of(flag), 0.001, 100);
+        else if (flag == "--seed")
+            o.seed = static_cast<std::uint64_t>(parse_double(flag, args.value_of(flag), 0, 4294967295.0));
+        else if (flag == "--out")
+            target = args.value_of(flag);
+        else if (flag == "--stats")
+            stats = true;
+        else
+            throw UsageError{"demo: unknown option '" + flag + "'"};
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    core::demo::Summary s;
+    if (target.empty()) {
+        CountingSink sink;
+        s = core::demo::generate(o, sink);
+    } else {
+        auto db = std::make_unique<store::Database>(target);
+        s = store::write_demo_network(*db, o);
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    out << "areas " << s.areas << ", organisations " << s.organisations << ", sites " << s.sites << ", batches "
+        << s.batches << ", cards " << s.cards << ", uses " << s.uses << ", users " << s.users << "\n";
+    if (stats) {
+        const double rows = double(s.areas + s.organisations + s.sites + s.batches + s.allocations + s.cards + s.uses +
+                                   s.rules + s.quotas + s.users);
+        out << std::fixed << std::setprecision(2) << "seconds " << secs << ", rows " << static_cast<long long>(rows)
+            << ", rows/s " << std::setprecision(0) << rows / std::max(secs, 1e-9) << ", peak memory "
+            << peak_rss_mib() << " MiB\n";
+    }
+    return 0;
+}
+
+int cmd_report(Args& args, const std::string& cache, std::ostream& out) {
+    if (args.empty() || args.peek() != "national") throw UsageError{"report: expected 'national'"};
+    args.next();
+    std::string database;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--database")
+            database = args.value_of(flag);
+        else
+            throw UsageError{"report national: unknown option '" + flag + "'"};
+    }
+    auto db = database.empty() ? open_cache(cache) : std::make_unique<store::Database>(database);
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto rows = report::national_table(*db);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    out << "year\tregistered\tactivated\tuses\tmunicipalities\n";
+    for (const auto& r : rows)
+        out << r.year << '\t' << r.registered << '\t' << r.activated << '\t' << r.uses << '\t' << r.municipalities
+            << '\n';
+    out << std::fixed << std::setprecision(1) << "computed in " << ms << " ms\n";
+    return 0;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    Args args(argv);
+    const char* env_server = std::getenv("KAIKU_SERVER");
+    std::string server = env_server && *env_server ? env_server : "http://127.0.0.1:8080";
+    std::string cache = default_cache();
+    try {
+        while (!args.empty() && args.peek().rfind("-", 0) == 0) {
+            const auto flag = args.next();
+            if (flag == "--help" || flag == "-h") {
+                out << usage();
+                return 0;
+            }
+            if (flag == "--version") {
+                out << "kaikuctl 0.1.0\n";
+                return 0;
+            }
+            if (flag == "--server")
+                server = args.value_of(flag);
+            else if (flag == "--cache")
+                cache = args.value_of(flag);
+            else
+                throw UsageError{"unknown option '" + flag + "'"};
+        }
+        if (args.empty()) throw UsageError{"missing command"};
+        const auto cmd = args.next();
+        if (cmd == "fetch") {
+            if (!args.empty()) throw UsageError{"fetch: unexpected argument '" + args.peek() + "'"};
+            return cmd_fetch(server, cache, out, err);
+        }
+        if (cmd == "list") return cmd_list(args, cache, out);
+        if (cmd == "demo") return cmd_demo(args, out);
+        if (cmd == "report") return cmd_report(args, cache, out);
+        if (cmd == "help") {
+            out << usage();
+            return 0;
+        }
+        throw UsageError{"unknown command '" + cmd + "'"};
+    } catch (const UsageError& e) {
+        err << "kaikuctl: " << e.message << "\nTry 'kaikuctl --help'.\n";
+        return 2;
+    } catch (const std::exception& e) {
+        err << "kaikuctl: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace kaiku::cli

@@ -1,0 +1,208 @@
+// The real kaiku-server on loopback, fetched through the real client code and the real kaikuctl binary.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <set>
+
+#include "support/processes.hpp"
+#include "net/dto.hpp"
+#include "net/http.hpp"
+#include "store/database.hpp"
+#include "store/repositories.hpp"
+#include "sync/network_refresh.hpp"
+
+using namespace kaiku;
+using test::ServerProcess;
+using test::TempDir;
+
+namespace {
+std::set<std::string> ids_in(store::Database& db, const std::string& table) {
+    std::set<std::string> ids;
+    soci::rowset<std::string> rs = (db.sql().prepare << "SELECT id FROM " + table);
+    for (const auto& id : rs) ids.insert(id);
+    return ids;
+}
+}  // namespace
+
+TEST_CASE("the client fetches the demo network from the real server into its cache") {
+    TempDir dir;
+    const std::string server_db = "sqlite:" + dir.file("server.sqlite");
+    ServerProcess server(dir, server_db, {"--seed", "demo:0.05"});
+
+    store::Database cache(dir.file("cache.sqlite"));
+    net::HttpClient http(server.url());
+    std::vector<std::string> phases;
+    const auto r = sync::refresh_network(cache, http, [&](const sync::Progress& p) { phases.push_back(p.phase); });
+    INFO(sync::describe(r));
+    REQUIRE(r.ok());
+    CHECK(r.areas == 17);
+    CHECK(phases.front() == "areas");
+    CHECK(phases.back() == "venue_profiles");
+
+    store::Database origin(server_db);
+    CHECK(ids_in(cache, "area") == ids_in(origin, "area"));
+    CHECK(ids_in(cache, "organisation") == ids_in(origin, "organisation"));
+    CHECK(ids_in(cache, "site") == ids_in(origin, "site"));
+    CHECK(r.sites == ids_in(origin, "site").size());
+
+    // The cache answers the GUI's questions: Tampere with its municipality and its issuers and venues.
+    const auto areas = store::AreaRepository{cache}.list();
+    const auto tampere = std::find_if(areas.begin(), areas.end(), [](const auto& a) { return a.name_fi == "Tampere"; });
+    REQUIRE(tampere != areas.end());
+    REQUIRE(tampere->municipalities.size() == 1);
+    CHECK(tampere->municipalities[0].code == "837");
+    CHECK(tampere->name_sv == "Tammerfors");
+    const auto sites = store::SiteRepository{cache}.list_for_area(tampere->id);
+    CHECK(std::any_of(sites.begin(), sites.end(), [](const auto& s) { return s.role == core::SiteRole::issuer; }));
+    CHECK(std::any_of(sites.begin(), sites.end(), [](const auto& s) { return s.role == core::SiteRole::venue; }));
+    const auto original = store::SiteRepository{origin}.get(sites.front().id);
+    REQUIRE(original);
+    CHECK(original->name == sites.front().name);
+    CHECK(original->contact.email == sites.front().contact.email);
+
+    // No holder data reaches a client that asked for the network.
+    CHECK(store::CardRepository{cache}.count() == 0);
+
+    // A second refresh is idempotent.
+    const auto again = sync::refresh_network(cache, http);
+    REQUIRE(again.ok());
+    CHECK(ids_in(cache, "site").size() == r.sites);
+    CHECK(server.stop() == 0);  // graceful shutdown exits cleanly
+}
+
+TEST_CASE("keyset pagination walks every site exactly once") {
+    TempDir dir;
+    ServerProcess server(dir, "sqlite:" + dir.file("server.sqlite"), {"--seed", "demo:0.05"});
+    net::HttpClient http(server.url());
+    std::vector<std::string> seen;
+    std::string after;
+    int pages = 0;
+    do {
+        const auto res = http.get("/v1/sites?limit=7" + (after.empty() ? "" : "&after=" + after));
+        REQUIRE(res.status == 200);
+        const auto doc = net::json::parse(res.body);
+        REQUIRE(doc["items"].size() <= 7);
+        for (const auto& item : doc["items"]) seen.push_back(item["id"].get<std::string>());
+        after = doc["next"].is_string() ? doc["next"].get<std::string>() : "";
+        ++pages;
+    } while (!after.empty() && pages < 1000);
+    store::Database origin("sqlite:" + dir.file("server.sqlite"));
+    const auto all = ids_in(origin, "site");
+    CHECK(seen.size() == all.size());
+    CHECK(std::set<std::string>(seen.begin(), seen.end()) == all);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    CHECK(pages >= 2);
+}
+
+TEST_CASE("bad queries and unknown paths get problem documents naming the problem") {
+    TempDir dir;
+    ServerProcess server(dir, "sqlite:" + dir.file("server.sqlite"));
+    net::HttpClient http(server.url());
+    for (const std::string bad : {"0", "1001", "abc", "-5", "99999999999"}) {
+        const auto res = http.get("/v1/sites?limit=" + bad);
+        CAPTURE(bad);
+        CHECK(res.status == 400);
+        CHECK(res.content_type.find("application/problem+json") == 0);
+        const auto doc = net::json::parse(res.body);
+        CHECK(doc["status"] == 400);
+        CHECK(doc["errors"][0]["field"] == "limit");
+    }
+    const auto missing = http.get("/v1/no-such-thing");
+    CHECK(missing.status == 404);
+    CHECK(net::json::parse(missing.body)["type"] == "/problems/not-found");
+    const auto health = http.get("/healthz");
+    CHECK(health.status == 200);
+    CHECK(net::json::parse(health.body)["status"] == "ok");
+}
+
+TEST_CASE("a server that is down or a bad address gives a clear failure without hanging") {
+    TempDir dir;
+    int port = 0;
+    {
+        ServerProcess server(dir, "sqlite:" + dir.file("server.sqlite"));
+        port = server.port();
+    }  // stopped: nothing listens on the port any more
+    store::Database cache(dir.file("cache.sqlite"));
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto down = sync::refresh_network(cache, net::HttpClient("http://127.0.0.1:" + std::to_string(port)));
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
+    CHECK(down.failure == sync::FailureKind::server_unreachable);
+    CHECK(sync::describe(down).find("Could not reach the server") != std::string::npos);
+    CHECK(down.detail.find("127.0.0.1") != std::string::npos);
+
+    for (const std::string bad : {"ftp://example.invalid", "not a url", ""}) {
+        CAPTURE(bad);
+        const auto r = sync::refresh_network(cache, net::HttpClient(bad));
+        CHECK(r.failure == sync::FailureKind::bad_url);
+    }
+    std::atomic<bool> cancel{true};
+    const auto cancelled =
+        sync::refresh_network(cache, net::HttpClient("http://127.0.0.1:" + std::to_string(port)), {}, &cancel);
+    CHECK(cancelled.failure == sync::FailureKind::cancelled);
+}
+
+TEST_CASE("kaikuctl fetches and lists through the real server; bad flags exit 2") {
+    TempDir dir;
+    ServerProcess server(dir, "sqlite:" + dir.file("server.sqlite"), {"--seed", "demo:0.05"});
+    const std::string cache = dir.file("ctl-cache.sqlite");
+    const auto fetch = test::run({KAIKUCTL_BIN, "--server", server.url(), "--cache", cache, "fetch"}, dir);
+    INFO(fetch.err);
+    CHECK(fetch.status == 0);
+    CHECK(fetch.out.find("17 areas") != std::string::npos);
+
+    const auto areas = test::run({KAIKUCTL_BIN, "--cache", cache, "list", "areas"}, dir);
+    CHECK(areas.status == 0);
+    CHECK(areas.out.find("TRE\tTampere\tTammerfors") != std::string::npos);
+    CHECK(areas.out.find("KAI\tKainuu") != std::string::npos);
+
+    const auto sites = test::run({KAIKUCTL_BIN, "--cache", cache, "list", "sites", "--area", "TRE"}, dir);
+    CHECK(sites.status == 0);
+    CHECK(sites.out.find("TRE\tissuer") != std::string::npos);
+    CHECK(sites.out.find("TRE\tvenue") != std::string::npos);
+    CHECK(sites.out.find("ESP\t") == std::string::npos);
+
+    const auto down = test::run({KAIKUCTL_BIN, "--server", "http://127.0.0.1:1", "--cache", cache, "fetch"}, dir);
+    CHECK(down.status == 1);
+    CHECK(down.err.find("Could not reach the server") != std::string::npos);
+
+    const auto bad = test::run({KAIKUCTL_BIN, "--frobnicate"}, dir);
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("unknown option '--frobnicate'") != std::string::npos);
+    const auto bad_area = test::run({KAIKUCTL_BIN, "--cache", cache, "list", "sites", "--area", "XYZ"}, dir);
+    CHECK(bad_area.status == 2);
+    CHECK(bad_area.err.find("no area 'XYZ'") != std::string::npos);
+    const auto help = test::run({KAIKUCTL_BIN, "--help"}, dir);
+    CHECK(help.status == 0);
+    CHECK(help.out.find("--server URL") != std::string::npos);
+}
+
+TEST_CASE("kaiku-server describes its options and rejects bad flags with exit status 2") {
+    TempDir dir;
+    const auto help = test::run({KAIKU_SERVER_BIN, "--help"}, dir);
+    CHECK(help.status == 0);
+    for (const char* opt : {"--database URL", "--listen HOST:PORT", "--threads N", "migrate", "seed SPEC"})
+        CHECK(help.out.find(opt) != std::string::npos);
+    const struct {
+        std::vector<std::string> args;
+        const char* message;
+    } cases[] = {
+        {{"--bogus"}, "unknown option '--bogus'"},
+        {{"--listen", "localhost"}, "must be HOST:PORT"},
+        {{"--listen", "127.0.0.1:70000"}, "from 0 to 65535"},
+        {{"--threads", "0"}, "--threads"},
+        {{"--database", "mysql://x"}, "must start with sqlite: or postgresql://"},
+        {{"seed", "lots"}, "must be demo, demo:SCALE or scale:SCALE"},
+        {{"frobnicate"}, "unknown command 'frobnicate'"},
+    };
+    for (const auto& c : cases) {
+        std::vector<std::string> argv = {KAIKU_SERVER_BIN};
+        argv.insert(argv.end(), c.args.begin(), c.args.end());
+        const auto r = test::run(argv, dir);
+        CAPTURE(c.args.front());
+        CHECK(r.status == 2);
+        CHECK(r.err.find(c.message) != std::string::npos);
+    }
+    const auto migrate = test::run({KAIKU_SERVER_BIN, "migrate", "--database", "sqlite:" + dir.file("m.sqlite")}, dir);
+    CHECK(migrate.status == 0);
+    CHECK(migrate.err.find("schema at version 2") != std::string::npos);
+}

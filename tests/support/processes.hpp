@@ -1,0 +1,108 @@
+// Starts the real kaiku-server binary on an ephemeral loopback port for a test, and stops it after.
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/temp_dir.hpp"
+
+extern char** environ;
+
+namespace kaiku::test {
+
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& stderr_file = {}) {
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (!stderr_file.empty())
+        posix_spawn_file_actions_addopen(&fa, 2, stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) throw std::runtime_error("cannot start " + argv[0]);
+    return pid;
+}
+
+// Runs a command to completion; returns its exit status and captured stdout/stderr.
+struct RunResult {
+    int status = -1;
+    std::string out, err;
+};
+inline RunResult run(const std::vector<std::string>& argv, const TempDir& dir) {
+    const std::string out = dir.file("run.out"), err = dir.file("run.err");
+    std::string cmd;
+    for (const auto& a : argv) cmd += "'" + a + "' ";
+    cmd += "> '" + out + "' 2> '" + err + "' < /dev/null";
+    RunResult r;
+    const int rc = std::system(cmd.c_str());
+    r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    auto slurp = [](const std::string& f) {
+        std::ifstream in(f);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+class ServerProcess {
+public:
+    // Starts kaiku-server on 127.0.0.1 with an ephemeral port and waits until it accepts connections.
+    ServerProcess(const TempDir& dir, const std::string& database, const std::vector<std::string>& extra = {}) {
+        const std::string port_file = dir.file("server.port");
+        std::filesystem::remove(port_file);
+        log_ = dir.file("server.log");
+        std::vector<std::string> argv = {KAIKU_SERVER_BIN, "--database", database, "--listen", "127.0.0.1:0",
+                                         "--port-file", port_file, "--threads", "4"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        pid_ = spawn(argv, log_);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+        while (std::chrono::steady_clock::now() < deadline) {
+            std::ifstream in(port_file);
+            if (in >> port_) return;
+            int status = 0;
+            if (waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = 0;
+                throw std::runtime_error("kaiku-server exited during start-up; see " + log_);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        stop();
+        throw std::runtime_error("kaiku-server did not start within 120 s");
+    }
+    ~ServerProcess() { stop(); }
+    int port() const { return port_; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    // Graceful stop (SIGTERM); returns the exit status.
+    int stop() {
+        if (pid_ <= 0) return exit_status_;
+        kill(pid_, SIGTERM);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = 0;
+        exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return exit_status_;
+    }
+    const std::string& log() const { return log_; }
+
+private:
+    pid_t pid_ = 0;
+    int port_ = 0;
+    int exit_status_ = -1;
+    std::string log_;
+};
+
+}  // namespace kaiku::test
