@@ -3,6 +3,7 @@
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/fileconf.h>
+#include <wx/filename.h>
 #include <wx/intl.h>
 #include <wx/log.h>
 #include <wx/msgout.h>
@@ -42,8 +43,10 @@ bool App::OnInit() {
     if (!wxApp::OnInit()) return false;  // parses the command line
 
     // ~/.config/kaiku-admin/kaiku-admin.conf: window geometry, column widths, last sync times.
-    wxConfigBase::Set(new wxFileConfig(GetAppName(), GetVendorName(), wxString(), wxString(),
-                                       wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR));
+    const long config_style = wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR;
+    const wxFileName config_file = wxFileConfig::GetLocalFile(GetAppName(), config_style);
+    wxFileName::Mkdir(config_file.GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    wxConfigBase::Set(new wxFileConfig(GetAppName(), GetVendorName(), wxString(), wxString(), config_style));
 
     auto* frame = new MainFrame(options_);
     frame->Show();

@@ -18,10 +18,10 @@ AreasPanel::AreasPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
     list_ = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VERT_RULES);
     list_->AssociateModel(model_.get());
-    list_->AppendTextColumn(_("Area"), AreaListModel::col_name, wxDATAVIEW_CELL_INERT, FromDIP(170),
+    list_->AppendTextColumn(_("Area"), AreaListModel::col_name, wxDATAVIEW_CELL_INERT, FromDIP(195),
                             wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     list_->AppendTextColumn(_("Municipalities"), AreaListModel::col_municipalities, wxDATAVIEW_CELL_INERT,
-                            FromDIP(125), wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
+                            FromDIP(118), wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
     list_->AppendTextColumn(_("Status"), AreaListModel::col_status, wxDATAVIEW_CELL_INERT, FromDIP(100),
                             wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     set_accessible(list_, _("Areas"), "areas-list");

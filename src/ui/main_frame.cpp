@@ -118,7 +118,7 @@ void MainFrame::build_layout() {
     splitter_->SetMinimumPaneSize(root->FromDIP(220));
     areas_ = new AreasPanel(splitter_);
     sites_ = new SitesPanel(splitter_);
-    splitter_->SplitVertically(areas_, sites_, root->FromDIP(400));
+    splitter_->SplitVertically(areas_, sites_, root->FromDIP(430));
     set_accessible(splitter_, _("Areas and sites"), "main-splitter");
     wxPersistentRegisterAndRestore(splitter_, "main-splitter");
     areas_->on_selection = [this](const core::Area* area) { on_area_selected(area); };
