@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -38,7 +39,84 @@ void create_private_file(const std::string& path) {
         throw StoreError("Cannot create the database file " + path + ": " + std::strerror(errno));
 }
 
+std::string percent_decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string conninfo_value(const std::string& v) {
+    std::string out = "'";
+    for (char c : v) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
 }  // namespace
+
+std::string postgres_conninfo(const std::string& url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) throw StoreError("Not a PostgreSQL URL (expected postgresql://...)");
+    std::string rest = url.substr(scheme + 3);
+    std::string query;
+    if (const auto q = rest.find('?'); q != std::string::npos) {
+        query = rest.substr(q + 1);
+        rest = rest.substr(0, q);
+    }
+    std::string db;
+    if (const auto slash = rest.find('/'); slash != std::string::npos) {
+        db = rest.substr(slash + 1);
+        rest = rest.substr(0, slash);
+    }
+    std::string user, password;
+    if (const auto at = rest.rfind('@'); at != std::string::npos) {
+        user = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+        if (const auto colon = user.find(':'); colon != std::string::npos) {
+            password = user.substr(colon + 1);
+            user = user.substr(0, colon);
+        }
+    }
+    std::string host = rest, port;
+    if (const auto colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+        host = rest.substr(0, colon);
+        port = rest.substr(colon + 1);
+    }
+    std::string out;
+    auto add = [&](const char* key, const std::string& v) {
+        if (!v.empty()) out += (out.empty() ? "" : " ") + std::string(key) + "=" + conninfo_value(percent_decode(v));
+    };
+    add("host", host);
+    add("port", port);
+    add("user", user);
+    add("password", password);
+    add("dbname", db);
+    std::size_t pos = 0;
+    while (pos < query.size()) {
+        auto amp = query.find('&', pos);
+        if (amp == std::string::npos) amp = query.size();
+        const std::string kv = query.substr(pos, amp - pos);
+        if (const auto eq = kv.find('='); eq != std::string::npos && eq > 0) {
+            const std::string key = kv.substr(0, eq);
+            bool ok = true;
+            for (char c : key) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+            if (!ok) throw StoreError("Bad parameter name in the PostgreSQL URL: " + key);
+            add(key.c_str(), kv.substr(eq + 1));
+        }
+        pos = amp + 1;
+    }
+    return out;
+}
 
 Database::Database(const std::string& url) : url_(url), dialect_(dialect_of(url)) {
     try {
@@ -54,7 +132,7 @@ Database::Database(const std::string& url) : url_(url), dialect_(dialect_of(url)
             sql_ << "PRAGMA secure_delete=ON";
         } else {
 #ifdef KAIKU_HAVE_POSTGRESQL
-            sql_.open(*soci::factory_postgresql(), url);
+            sql_.open(*soci::factory_postgresql(), postgres_conninfo(url));
             sql_ << "SET client_min_messages TO WARNING";
 #else
             throw StoreError("This build has no PostgreSQL support.");

@@ -34,6 +34,10 @@ private:
     soci::session sql_;
 };
 
+// "postgresql://user:password@host:port/db?sslmode=require" -> libpq key=value form (SOCI mangles URIs).
+// Throws StoreError for a URL it cannot read.
+std::string postgres_conninfo(const std::string& url);
+
 // A transaction that nests: the outermost one is a real transaction, inner ones are savepoints.
 // Rolls back unless commit() was called.
 class Transaction {

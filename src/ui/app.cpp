@@ -43,10 +43,10 @@ bool App::OnInit() {
     if (!wxApp::OnInit()) return false;  // parses the command line
 
     // ~/.config/kaiku-admin/kaiku-admin.conf: window geometry, column widths, last sync times.
-    const long config_style = wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR;
-    const wxFileName config_file = wxFileConfig::GetLocalFile(GetAppName(), config_style);
-    wxFileName::Mkdir(config_file.GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
-    wxConfigBase::Set(new wxFileConfig(GetAppName(), GetVendorName(), wxString(), wxString(), config_style));
+    const wxString config_file = config_file_path();
+    wxFileName::Mkdir(wxFileName(config_file).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    wxConfigBase::Set(new wxFileConfig(GetAppName(), GetVendorName(), config_file, wxString(),
+                                       wxCONFIG_USE_LOCAL_FILE));
 
     auto* frame = new MainFrame(options_);
     frame->Show();

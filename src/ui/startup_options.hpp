@@ -12,7 +12,10 @@ struct StartupOptions {
     wxString lang;  // "fi", "sv", "en" or empty for the system language
 };
 
-// ~/.local/share/kaiku-admin/cache.sqlite (XDG data directory); creates the directory.
+// $XDG_DATA_HOME/kaiku-admin/cache.sqlite (~/.local/share/...); creates the directory.
 wxString default_cache_path();
+
+// $XDG_CONFIG_HOME/kaiku-admin/kaiku-admin.conf (~/.config/...).
+wxString config_file_path();
 
 }  // namespace kaiku::ui

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "support/processes.hpp"
+#include "support/test_database.hpp"
 #include "net/dto.hpp"
 #include "net/http.hpp"
 #include "store/database.hpp"
@@ -26,7 +27,8 @@ std::set<std::string> ids_in(store::Database& db, const std::string& table) {
 
 TEST_CASE("the client fetches the demo network from the real server into its cache") {
     TempDir dir;
-    const std::string server_db = "sqlite:" + dir.file("server.sqlite");
+    test::TestDatabase tdb(dir);
+    const std::string server_db = tdb.url();
     ServerProcess server(dir, server_db, {"--seed", "demo:0.05"});
 
     store::Database cache(dir.file("cache.sqlite"));
@@ -72,7 +74,8 @@ TEST_CASE("the client fetches the demo network from the real server into its cac
 
 TEST_CASE("keyset pagination walks every site exactly once") {
     TempDir dir;
-    ServerProcess server(dir, "sqlite:" + dir.file("server.sqlite"), {"--seed", "demo:0.05"});
+    test::TestDatabase tdb(dir);
+    ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.05"});
     net::HttpClient http(server.url());
     std::vector<std::string> seen;
     std::string after;
@@ -86,7 +89,7 @@ TEST_CASE("keyset pagination walks every site exactly once") {
         after = doc["next"].is_string() ? doc["next"].get<std::string>() : "";
         ++pages;
     } while (!after.empty() && pages < 1000);
-    store::Database origin("sqlite:" + dir.file("server.sqlite"));
+    store::Database origin(tdb.url());
     const auto all = ids_in(origin, "site");
     CHECK(seen.size() == all.size());
     CHECK(std::set<std::string>(seen.begin(), seen.end()) == all);
@@ -96,7 +99,8 @@ TEST_CASE("keyset pagination walks every site exactly once") {
 
 TEST_CASE("bad queries and unknown paths get problem documents naming the problem") {
     TempDir dir;
-    ServerProcess server(dir, "sqlite:" + dir.file("server.sqlite"));
+    test::TestDatabase tdb(dir);
+    ServerProcess server(dir, tdb.url());
     net::HttpClient http(server.url());
     for (const std::string bad : {"0", "1001", "abc", "-5", "99999999999"}) {
         const auto res = http.get("/v1/sites?limit=" + bad);
@@ -141,9 +145,10 @@ TEST_CASE("a server that is down or a bad address gives a clear failure without 
     CHECK(cancelled.failure == sync::FailureKind::cancelled);
 }
 
-TEST_CASE("kaikuctl fetches and lists through the real server; bad flags exit 2") {
+TEST_CASE("kaikuctl fetches and lists through the real server, bad flags exit 2") {
     TempDir dir;
-    ServerProcess server(dir, "sqlite:" + dir.file("server.sqlite"), {"--seed", "demo:0.05"});
+    test::TestDatabase tdb(dir);
+    ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.05"});
     const std::string cache = dir.file("ctl-cache.sqlite");
     const auto fetch = test::run({KAIKUCTL_BIN, "--server", server.url(), "--cache", cache, "fetch"}, dir);
     INFO(fetch.err);
@@ -202,7 +207,8 @@ TEST_CASE("kaiku-server describes its options and rejects bad flags with exit st
         CHECK(r.status == 2);
         CHECK(r.err.find(c.message) != std::string::npos);
     }
-    const auto migrate = test::run({KAIKU_SERVER_BIN, "migrate", "--database", "sqlite:" + dir.file("m.sqlite")}, dir);
+    test::TestDatabase tdb(dir, "migrate");
+    const auto migrate = test::run({KAIKU_SERVER_BIN, "migrate", "--database", tdb.url()}, dir);
     CHECK(migrate.status == 0);
     CHECK(migrate.err.find("schema at version 2") != std::string::npos);
 }

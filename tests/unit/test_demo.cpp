@@ -41,7 +41,7 @@ struct Collect final : demo::Sink {
 
 }  // namespace
 
-TEST_CASE("the same seed gives the same network; another seed another one") {
+TEST_CASE("the same seed gives the same network and another seed another one") {
     Collect a, b, c;
     demo::generate({7, 0.02}, a);
     demo::generate({7, 0.02}, b);
