@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     }
     try {
         // Opening the database runs pending migrations.
-        store::Database db(o.database);
+        store::Database db(o.database, store::SchemaKind::server);
         if (o.command == C::migrate) {
             std::cerr << "kaiku-server: schema at version " << db.schema_version() << "\n";
             return 0;

@@ -27,7 +27,7 @@ store::Database& thread_db(const std::string& url) {
     thread_local std::unique_ptr<store::Database> db;
     thread_local std::string db_url;
     if (!db || db_url != url) {
-        db = std::make_unique<store::Database>(url);
+        db = std::make_unique<store::Database>(url, store::SchemaKind::server);
         db_url = url;
     }
     return *db;

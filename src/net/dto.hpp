@@ -16,7 +16,65 @@ json to_json(const core::Organisation&);
 json to_json(const core::Site&);
 json to_json(const core::VenueProfile&);
 
+json to_json(const core::CardBatch&);
+json to_json(const core::Allocation&);
+json to_json(const core::HolderProfile&);
+json to_json(const core::Card&, bool with_holder = true);
+json to_json(const core::Usage&);
+json to_json(const core::Rule&);
+json to_json(const core::Quota&);
+json to_json(const core::QuotaAdjustment&);
+json to_json(const core::Message&);
+json to_json(const core::GroupVisit&);
+json to_json(const core::GroupSignup&);
+json to_json(const core::User&);
+
 core::Errors from_json(const json&, core::Area&);
+core::Errors from_json(const json&, core::CardBatch&);
+core::Errors from_json(const json&, core::Allocation&);
+core::Errors from_json(const json&, core::HolderProfile&, const std::string& prefix = "holder");
+core::Errors from_json(const json&, core::Card&);
+core::Errors from_json(const json&, core::Usage&);
+core::Errors from_json(const json&, core::Rule&);
+core::Errors from_json(const json&, core::Quota&);
+core::Errors from_json(const json&, core::QuotaAdjustment&);
+core::Errors from_json(const json&, core::Message&);
+core::Errors from_json(const json&, core::GroupVisit&);
+core::Errors from_json(const json&, core::GroupSignup&);
+core::Errors from_json(const json&, core::User&);
+
+// Field readers for command bodies: collect errors naming the JSON field instead of throwing.
+class JsonReader {
+public:
+    JsonReader(const json& j, core::Errors& errors, std::string prefix = {});
+    void text(const char* key, std::string& out, bool required = false);
+    void integer(const char* key, int& out, bool required = false);
+    void opt_integer(const char* key, std::optional<int>& out);
+    void date(const char* key, std::optional<core::Date>& out, bool required = false);
+    void date(const char* key, core::Date& out, bool required = true);
+    template <class E>
+    void name(const char* key, E& out, bool required = false) {
+        const json* v = find(key, required);
+        if (!v) return;
+        if (v->is_string())
+            if (auto e = core::enum_parse<E>(v->get<std::string>())) {
+                out = *e;
+                return;
+            }
+        std::string allowed;
+        for (auto n : core::EnumNames<E>::names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+        fail(key, "invalid_value", "must be one of: " + allowed);
+    }
+    const json* find(const char* key, bool required);
+    void fail(const std::string& key, const std::string& code, const std::string& what);
+    // Names every member of the object that is not in `known` as an error (unknown fields are refused).
+    void only(std::initializer_list<const char*> known);
+
+private:
+    const json& j_;
+    core::Errors& errors_;
+    std::string prefix_;
+};
 core::Errors from_json(const json&, core::Organisation&);
 core::Errors from_json(const json&, core::Site&);
 core::Errors from_json(const json&, core::VenueProfile&);

@@ -118,7 +118,7 @@ std::string postgres_conninfo(const std::string& url) {
     return out;
 }
 
-Database::Database(const std::string& url) : url_(url), dialect_(dialect_of(url)) {
+Database::Database(const std::string& url, SchemaKind kind) : url_(url), dialect_(dialect_of(url)), kind_(kind) {
     try {
         if (dialect_ == Dialect::sqlite) {
             const std::string path = sqlite_path(url);
@@ -138,7 +138,7 @@ Database::Database(const std::string& url) : url_(url), dialect_(dialect_of(url)
             throw StoreError("This build has no PostgreSQL support.");
 #endif
         }
-        migrate(sql_, dialect_);
+        migrate(sql_, dialect_, kind_);
     } catch (const StoreError&) {
         throw;
     } catch (const std::exception& e) {

@@ -8,21 +8,23 @@
 
 #include <soci/soci.h>
 
+#include "store/schema_kind.hpp"
+
 namespace kaiku::store {
 
-enum class Dialect { sqlite, postgresql };
 
 class Database {
 public:
     // url: "sqlite:PATH", a plain file path, or "postgresql://…". Creates a SQLite file with owner-only
     // permissions, turns on WAL and foreign keys, and runs pending migrations. Throws StoreError.
-    explicit Database(const std::string& url);
+    explicit Database(const std::string& url, SchemaKind kind = SchemaKind::client);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
     soci::session& sql() { return sql_; }
     Dialect dialect() const { return dialect_; }
+    SchemaKind kind() const { return kind_; }
     const std::string& url() const { return url_; }
     int schema_version();
 
@@ -31,6 +33,7 @@ private:
     int transaction_depth_ = 0;
     std::string url_;
     Dialect dialect_;
+    SchemaKind kind_;
     soci::session sql_;
 };
 

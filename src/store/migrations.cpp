@@ -7,6 +7,7 @@ namespace kaiku::store {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {1,
+         AppliesTo::both,
          "register entities",
          {
              R"(CREATE TABLE area (
@@ -187,9 +188,119 @@ const std::vector<Migration>& migrations() {
                  active INTEGER NOT NULL DEFAULT 1))",
          }},
         {2,
+         AppliesTo::both,
          "local key-value state (last sync, server URL)",
          {
              "CREATE TABLE sync_state (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+         }},
+        {3,
+         AppliesTo::server,
+         "server: versions and tombstones, change log, accounts, devices, tokens, grants, audit, sync bookkeeping",
+         {
+             // Every syncable row carries the change-log position of its last change and a tombstone.
+             "ALTER TABLE area ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE organisation ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE site ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE venue_profile ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE card_batch ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE allocation ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE card ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE usage ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE rule ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE rule ADD COLUMN retired_on TEXT",
+             "ALTER TABLE quota ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE quota_adjustment ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE message ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE group_visit ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE group_signup ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "ALTER TABLE app_user ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             "CREATE TABLE sync_meta (id INTEGER PRIMARY KEY CHECK (id = 1), epoch TEXT NOT NULL, "
+             "retention_floor BIGINT NOT NULL DEFAULT 0)",
+             // The commit-ordered clock: taken with UPDATE at the end of every write transaction; its row lock
+             // serialises writers on PostgreSQL, so change-log order equals commit order.
+             "CREATE TABLE sync_clock (id INTEGER PRIMARY KEY CHECK (id = 1), v BIGINT NOT NULL)",
+             "INSERT INTO sync_clock (id, v) VALUES (1, 0)",
+             R"(CREATE TABLE change_log (
+                 seq BIGINT NOT NULL,
+                 bucket TEXT NOT NULL,
+                 entity TEXT NOT NULL,
+                 entity_id TEXT NOT NULL,
+                 op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+                 PRIMARY KEY (bucket, seq)))",
+             "CREATE INDEX change_log_seq ON change_log(seq)",
+             R"(CREATE TABLE credential (
+                 user_id TEXT PRIMARY KEY REFERENCES app_user(id),
+                 password_hash TEXT NOT NULL,
+                 changed_at TEXT NOT NULL))",
+             R"(CREATE TABLE login_throttle (
+                 login TEXT PRIMARY KEY,
+                 failures INTEGER NOT NULL,
+                 window_start TEXT NOT NULL,
+                 locked_until TEXT))",
+             R"(CREATE TABLE device (
+                 id TEXT PRIMARY KEY,
+                 user_id TEXT NOT NULL REFERENCES app_user(id),
+                 name TEXT NOT NULL,
+                 created_at TEXT NOT NULL,
+                 last_seen TEXT,
+                 revoked_at TEXT,
+                 revoked_by TEXT))",
+             "CREATE INDEX device_user ON device(user_id)",
+             // Bearer tokens are stored as SHA-256 hashes only.
+             R"(CREATE TABLE auth_token (
+                 token_hash TEXT PRIMARY KEY,
+                 user_id TEXT NOT NULL REFERENCES app_user(id),
+                 device_id TEXT NOT NULL REFERENCES device(id),
+                 created_at TEXT NOT NULL,
+                 expires_at TEXT NOT NULL,
+                 revoked_at TEXT))",
+             "CREATE INDEX auth_token_device ON auth_token(device_id)",
+             R"(CREATE TABLE site_grant (
+                 user_id TEXT NOT NULL REFERENCES app_user(id),
+                 site_id TEXT NOT NULL REFERENCES site(id),
+                 granted_by TEXT NOT NULL,
+                 granted_at TEXT NOT NULL,
+                 PRIMARY KEY (user_id, site_id)))",
+             R"(CREATE TABLE sync_client (
+                 client_id TEXT PRIMARY KEY,
+                 user_id TEXT NOT NULL REFERENCES app_user(id),
+                 device_id TEXT NOT NULL,
+                 last_client_seq BIGINT NOT NULL DEFAULT 0,
+                 registered_epoch TEXT NOT NULL,
+                 created_at TEXT NOT NULL,
+                 last_seen TEXT))",
+             R"(CREATE TABLE applied_mutation (
+                 mutation_id TEXT PRIMARY KEY,
+                 client_id TEXT NOT NULL,
+                 client_seq BIGINT NOT NULL,
+                 type TEXT NOT NULL,
+                 status TEXT NOT NULL,
+                 result TEXT NOT NULL,
+                 applied_at TEXT NOT NULL))",
+             "CREATE INDEX applied_mutation_client ON applied_mutation(client_id, client_seq)",
+             R"(CREATE TABLE mutation_quarantine (
+                 mutation_id TEXT PRIMARY KEY,
+                 client_id TEXT NOT NULL,
+                 user_id TEXT NOT NULL,
+                 payload TEXT NOT NULL,
+                 problem TEXT NOT NULL,
+                 received_at TEXT NOT NULL,
+                 resolved_by TEXT,
+                 resolution TEXT))",
+             R"(CREATE TABLE audit_log (
+                 id TEXT PRIMARY KEY,
+                 seq BIGINT NOT NULL,
+                 at TEXT NOT NULL,
+                 user_id TEXT NOT NULL,
+                 device_id TEXT NOT NULL DEFAULT '',
+                 action TEXT NOT NULL,
+                 entity TEXT NOT NULL,
+                 entity_id TEXT NOT NULL,
+                 area_id TEXT NOT NULL DEFAULT '',
+                 before_json TEXT,
+                 after_json TEXT))",
+             "CREATE INDEX audit_log_area ON audit_log(area_id, seq)",
+             "CREATE INDEX audit_log_entity ON audit_log(entity, entity_id)",
          }},
     };
     return all;
@@ -209,7 +320,7 @@ int current_schema_version(soci::session& sql, Dialect dialect) {
     return ind == soci::i_ok ? v : 0;
 }
 
-void migrate(soci::session& sql, Dialect dialect) {
+void migrate(soci::session& sql, Dialect dialect, SchemaKind kind) {
     const int from = current_schema_version(sql, dialect);
     if (from > latest_schema_version())
         throw StoreError("The database schema version " + std::to_string(from) +
@@ -219,7 +330,10 @@ void migrate(soci::session& sql, Dialect dialect) {
         if (m.version <= from) continue;
         try {
             soci::transaction tr(sql);
-            for (const auto& stmt : m.statements) sql << stmt;
+            const bool applies = m.applies == AppliesTo::both ||
+                                 (m.applies == AppliesTo::server) == (kind == SchemaKind::server);
+            if (applies)
+                for (const auto& stmt : m.statements) sql << stmt;
             if (dialect == Dialect::sqlite)
                 sql << "PRAGMA user_version = " + std::to_string(m.version);
             else

@@ -9,18 +9,24 @@
 
 namespace kaiku::store {
 
+// Which databases a migration changes: the register tables are everywhere; the server keeps accounts,
+// the change log and the audit log; the client keeps its outbox and sync state.
+enum class AppliesTo { both, server, client };
+
 struct Migration {
     int version;
+    AppliesTo applies = AppliesTo::both;
     const char* description;
     std::vector<std::string> statements;  // portable SQL; dialect-specific parts via placeholders below
 };
 
-// The full list, in order. `{BLOB}` etc. are not used: keep statements portable between SQLite and PostgreSQL.
+// The full list, in order; a migration that does not apply to a kind only bumps its version there.
+// Statements are portable between SQLite and PostgreSQL.
 const std::vector<Migration>& migrations();
 int latest_schema_version();
 
 // Runs every migration above the database's current version. Throws StoreError naming the failed migration.
-void migrate(soci::session& sql, Dialect dialect);
+void migrate(soci::session& sql, Dialect dialect, SchemaKind kind);
 int current_schema_version(soci::session& sql, Dialect dialect);
 
 }  // namespace kaiku::store

@@ -7,7 +7,8 @@ SERVER_URL=$2
 WORK=$3
 HERE=$(cd "$(dirname "$0")" && pwd)
 
-# The accessibility bridge must load: GTK 3 loads atk-bridge by itself unless NO_AT_BRIDGE is set.
+# The accessibility bridge must load: GTK 3 loads atk-bridge by itself unless NO_AT_BRIDGE is set
+# (GTK_MODULES=gail:atk-bridge is only needed by dogtail, not by pyatspi).
 unset NO_AT_BRIDGE
 export GNOME_ACCESSIBILITY=1
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en
@@ -52,9 +53,9 @@ run_case() {
         cat "$log" >&2
         return 1
     fi
-    if grep -q "BUG:" "$log"; then
-        echo "gui test: $name case: kaiku-admin reported a bug:" >&2
-        grep "BUG:" "$log" >&2
+    if grep -qE "BUG:|-CRITICAL \*\*" "$log"; then
+        echo "gui test: $name case: kaiku-admin reported a bug or a GTK critical:" >&2
+        grep -E "BUG:|-CRITICAL \*\*" "$log" >&2
         return 1
     fi
     echo "gui test: $name case passed"
