@@ -5,6 +5,12 @@
 #include <iostream>
 #include <thread>
 
+#include "auth.hpp"
+#include "buckets.hpp"
+#include "clock.hpp"
+#include "commands.hpp"
+#include "core/uuid.hpp"
+#include "core/validation.hpp"
 #include "options.hpp"
 #include "server.hpp"
 #include "store/database.hpp"
@@ -30,11 +36,79 @@ int seed(store::Database& db, const server::Options& o, bool only_if_empty) {
     const double scale = *server::parse_seed_scale(o.seed);
     const auto t0 = std::chrono::steady_clock::now();
     const auto s = store::write_demo_network(db, {o.seed_value, scale});
+    // Scope membership of every row, the sync epoch, and one shared demo password (hashed once).
+    server::rebuild_row_buckets(db);
+    server::ensure_sync_meta(db);
+    const std::string hash = server::hash_password(server::kDemoPassword), now = server::now_iso();
+    db.sql() << "INSERT INTO credential (user_id, password_hash, changed_at) SELECT id, :h, :n FROM app_user "
+                "WHERE id NOT IN (SELECT user_id FROM credential)",
+        soci::use(hash, "h"), soci::use(now, "n");
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr,
                  "kaiku-server: seeded demo network x%g: %lld areas, %lld sites, %lld cards, %lld uses, %lld users in "
                  "%.2f s\n",
                  scale, s.areas, s.sites, s.cards, s.uses, s.users, secs);
+    return 0;
+}
+
+int create_user(store::Database& db, const server::Options& o) {
+    core::User u;
+    u.id = core::new_uuid();
+    u.login = o.login;
+    u.display_name = o.display_name;
+    const auto role = core::enum_parse<core::Role>(o.role);
+    const auto lang = core::enum_parse<core::Language>(o.language);
+    if (!role) {
+        std::cerr << "kaiku-server: create-user: --role '" << o.role << "' is not a role\n";
+        return 2;
+    }
+    if (!lang) {
+        std::cerr << "kaiku-server: create-user: --language must be fi, sv or en\n";
+        return 2;
+    }
+    u.role = *role;
+    u.language = *lang;
+    u.scope_id = o.scope;
+    if (u.role == core::Role::coordinator_culture || u.role == core::Role::coordinator_sote) {
+        // Coordinators are scoped to an area, given by its prefix.
+        std::string id;
+        db.sql() << "SELECT id FROM area WHERE prefix = :p OR id = :p2", soci::use(o.scope, "p"),
+            soci::use(o.scope, "p2"), soci::into(id);
+        if (!db.sql().got_data()) {
+            std::cerr << "kaiku-server: create-user: --scope: no area '" << o.scope << "'\n";
+            return 1;
+        }
+        u.scope_id = id;
+    }
+    if (auto errors = core::validate(u); !errors.empty()) {
+        std::cerr << "kaiku-server: create-user: " << core::to_string(errors) << "\n";
+        return 2;
+    }
+    std::string password;
+    if (!o.password_file.empty()) {
+        std::ifstream in(o.password_file);
+        if (!in) {
+            std::cerr << "kaiku-server: create-user: cannot read --password-file " << o.password_file << "\n";
+            return 1;
+        }
+        std::getline(in, password);
+    } else {
+        std::getline(std::cin, password);
+    }
+    if (password.size() < 10 || password.size() > 200) {
+        std::cerr << "kaiku-server: create-user: the password must be 10 to 200 characters long\n";
+        return 2;
+    }
+    if (store::UserRepository{db}.by_login(u.login)) {
+        std::cerr << "kaiku-server: create-user: the login '" << u.login << "' is taken\n";
+        return 1;
+    }
+    store::Transaction tx(db);
+    store::UserRepository{db}.upsert(u);
+    server::set_password(db, u.id, password);
+    server::update_row_buckets(db, "app_user", u.id, server::compute_buckets(db, "app_user", u.id));
+    tx.commit();
+    std::cout << u.id << "\n";
     return 0;
 }
 
@@ -64,7 +138,9 @@ int main(int argc, char** argv) {
             std::cerr << "kaiku-server: schema at version " << db.schema_version() << "\n";
             return 0;
         }
+        server::ensure_sync_meta(db);
         if (o.command == C::seed) return seed(db, o, false);
+        if (o.command == C::create_user) return create_user(db, o);
         if (!o.seed.empty() && seed(db, o, true) != 0) return 1;
     } catch (const std::exception& e) {
         std::cerr << "kaiku-server: " << e.what() << "\n";

@@ -15,6 +15,11 @@ Commands:
   seed SPEC          Fill an empty database with the demo network, then exit.
                      SPEC is demo (the x1 national register), demo:SCALE or scale:SCALE
                      (SCALE from 0.001 to 100; scale:10 is ten times the register).
+                     Every demo user (kaikukeskus, coord-tre, issuer-tre, venue-tre, ... one set per
+                     area prefix) signs in with the password kaikukortti-demo.
+  create-user        Create an account, then exit. Needs --login, --role, --name, and --scope
+                     (an area prefix such as TRE for coordinators, a site id for site staff, nothing
+                     for national_service); the password is read from --password-file or standard input.
 
 Options:
   --database URL     sqlite:PATH (default sqlite:kaiku-server.sqlite) or postgresql://USER@HOST:PORT/DB
@@ -23,6 +28,9 @@ Options:
   --threads N        Worker threads answering requests (1 to 256, default 8)
   --seed SPEC        With serve: seed the demo network first if the database has no areas
   --seed-value N     Random seed of the demo network (default 1; the same value gives the same network)
+  --login L, --role R, --scope S, --name N, --language fi|sv|en, --password-file PATH
+                     Fields of create-user. Roles: issuer_staff, venue_staff, coordinator_culture,
+                     coordinator_sote, national_service.
   --help             Show this help and exit
   --version          Show the version and exit
 
@@ -73,13 +81,15 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             o.command = Options::Command::serve;
         else if (c == "migrate")
             o.command = Options::Command::migrate;
+        else if (c == "create-user")
+            o.command = Options::Command::create_user;
         else if (c == "seed") {
             o.command = Options::Command::seed;
             if (args.size() < 2 || args[1].rfind("--", 0) == 0) return fail("seed: missing SPEC (demo, demo:SCALE or scale:SCALE)");
             o.seed = args[1];
             ++i;
         } else
-            return fail("unknown command '" + c + "' (expected serve, migrate or seed)");
+            return fail("unknown command '" + c + "' (expected serve, migrate, seed or create-user)");
         ++i;
     }
     for (; i < args.size(); ++i) {
@@ -130,9 +140,24 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             if (!need_value() || !parse_int(value, 0, 2147483647, v))
                 return fail("--seed-value: must be a whole number from 0 to 2147483647");
             o.seed_value = static_cast<unsigned long long>(v);
+        } else if (flag == "--login" || flag == "--role" || flag == "--scope" || flag == "--name" ||
+                   flag == "--language" || flag == "--password-file") {
+            if (o.command != Options::Command::create_user) return fail(flag + ": only with create-user");
+            if (!need_value() || value.empty()) return fail(flag + ": missing value");
+            (flag == "--login"      ? o.login
+             : flag == "--role"     ? o.role
+             : flag == "--scope"    ? o.scope
+             : flag == "--name"     ? o.display_name
+             : flag == "--language" ? o.language
+                                    : o.password_file) = value;
         } else {
             return fail("unknown option '" + a + "'");
         }
+    }
+    if (o.command == Options::Command::create_user) {
+        if (o.login.empty()) return fail("create-user: --login is required");
+        if (o.role.empty()) return fail("create-user: --role is required");
+        if (o.display_name.empty()) return fail("create-user: --name is required");
     }
     if (!o.seed.empty() && !parse_seed_scale(o.seed))
         return fail("seed: '" + o.seed + "' must be demo, demo:SCALE or scale:SCALE with SCALE from 0.001 to 100");

@@ -8,7 +8,7 @@
 namespace kaiku::server {
 
 struct Options {
-    enum class Command { serve, migrate, seed, help, version } command = Command::serve;
+    enum class Command { serve, migrate, seed, create_user, help, version } command = Command::serve;
     std::string database = "sqlite:kaiku-server.sqlite";
     std::string host = "127.0.0.1";
     int port = 8080;  // 0 = any free port
@@ -16,6 +16,8 @@ struct Options {
     int threads = 8;
     std::string seed;  // "demo", "demo:SCALE" or "scale:SCALE"; with serve: only into an empty database
     unsigned long long seed_value = 1;
+    // create-user
+    std::string login, role, scope, display_name, language = "fi", password_file;
 };
 
 struct ParseResult {
@@ -25,6 +27,9 @@ struct ParseResult {
 
 ParseResult parse_options(const std::vector<std::string>& args);
 std::string usage();
+
+// The password every demo user gets when a database is seeded with the demo network.
+inline constexpr const char* kDemoPassword = "kaikukortti-demo";
 
 // "demo" -> 1.0, "demo:0.05" / "scale:10" -> the number; nullopt when malformed or out of 0.001..100.
 std::optional<double> parse_seed_scale(const std::string& spec);

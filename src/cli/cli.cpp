@@ -2,7 +2,11 @@
 
 #include <sys/resource.h>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <fstream>
+#include <iostream>
 #include <cstdlib>
 #include <filesystem>
 #include <iomanip>
@@ -17,6 +21,7 @@
 #include "store/demo_writer.hpp"
 #include "store/repositories.hpp"
 #include "sync/network_refresh.hpp"
+#include "sync/session.hpp"
 
 namespace kaiku::cli {
 
@@ -26,7 +31,10 @@ std::string usage() {
 Headless Kaiku Admin: fetch from the Kaikukanta server, list the local cache, generate demo data, report.
 
 Commands:
-  fetch                         Fetch the network (areas, organisations, sites, venue profiles) into the cache
+  login                         Sign in as --user and keep the session in the cache (password from
+                                --password-file, $KAIKU_PASSWORD or the first line of standard input)
+  fetch                         Fetch the network (areas, organisations, sites, venue profiles) into the cache,
+                                signing in first when there is no saved session
   list areas                    List the areas in the cache
   list sites [--area PREFIX]    List sites, all or of one area (area prefix such as TRE, or its Finnish name)
   demo [--scale S] [--seed N] [--out URL] [--stats]
@@ -39,6 +47,8 @@ Commands:
 Global options:
   --server URL                  Server address (default http://127.0.0.1:8080, or $KAIKU_SERVER)
   --cache PATH                  Local cache file (default ~/.local/share/kaiku-admin/cache.sqlite)
+  --user LOGIN                  Register account (default $KAIKU_USER)
+  --password-file PATH          File whose first line is the password (default $KAIKU_PASSWORD)
   --help                        Show this help and exit
   --version                     Show the version and exit
 
@@ -99,10 +109,35 @@ long peak_rss_mib() {
     return ru.ru_maxrss / 1024;
 }
 
-int cmd_fetch(const std::string& server, const std::string& cache, std::ostream& out, std::ostream& err) {
+struct Account {
+    std::string login, password;
+};
+
+std::string host_name() {
+    char buf[256] = {0};
+    return gethostname(buf, sizeof buf - 1) == 0 ? std::string(buf) : std::string("kaikuctl");
+}
+
+int cmd_login(const std::string& server, const std::string& cache, Account account, std::ostream& out,
+              std::ostream& err) {
+    if (account.login.empty()) throw UsageError{"login: give --user LOGIN (or set KAIKU_USER)"};
+    if (account.password.empty()) std::getline(std::cin, account.password);
     auto db = open_cache(cache);
     net::HttpClient http(server);
-    const auto r = sync::refresh_network(*db, http);
+    const auto r = sync::sign_in(*db, http, account.login, account.password, "kaikuctl on " + host_name());
+    if (!r.ok()) {
+        err << "kaikuctl: login: " << r.detail << "\n";
+        return 1;
+    }
+    out << "Signed in as " << r.login << " (" << r.role << ")\n";
+    return 0;
+}
+
+int cmd_fetch(const std::string& server, const std::string& cache, const Account& account, std::ostream& out,
+              std::ostream& err) {
+    auto db = open_cache(cache);
+    net::HttpClient http(server);
+    const auto r = sync::refresh_signed_in(*db, http, {account.login, account.password, "kaikuctl on " + host_name()});
     if (!r.ok()) {
         err << "kaikuctl: fetch: " << sync::describe(r) << "\n";
         return 1;
@@ -221,6 +256,9 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     const char* env_server = std::getenv("KAIKU_SERVER");
     std::string server = env_server && *env_server ? env_server : "http://127.0.0.1:8080";
     std::string cache = default_cache();
+    Account account;
+    if (const char* u = std::getenv("KAIKU_USER")) account.login = u;
+    if (const char* p = std::getenv("KAIKU_PASSWORD")) account.password = p;
     try {
         while (!args.empty() && args.peek().rfind("-", 0) == 0) {
             const auto flag = args.next();
@@ -236,6 +274,14 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
                 server = args.value_of(flag);
             else if (flag == "--cache")
                 cache = args.value_of(flag);
+            else if (flag == "--user")
+                account.login = args.value_of(flag);
+            else if (flag == "--password-file") {
+                const auto file = args.value_of(flag);
+                std::ifstream in(file);
+                if (!in || !std::getline(in, account.password))
+                    throw UsageError{"--password-file: cannot read '" + file + "'"};
+            }
             else
                 throw UsageError{"unknown option '" + flag + "'"};
         }
@@ -243,7 +289,11 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         const auto cmd = args.next();
         if (cmd == "fetch") {
             if (!args.empty()) throw UsageError{"fetch: unexpected argument '" + args.peek() + "'"};
-            return cmd_fetch(server, cache, out, err);
+            return cmd_fetch(server, cache, account, out, err);
+        }
+        if (cmd == "login") {
+            if (!args.empty()) throw UsageError{"login: unexpected argument '" + args.peek() + "'"};
+            return cmd_login(server, cache, account, out, err);
         }
         if (cmd == "list") return cmd_list(args, cache, out);
         if (cmd == "demo") return cmd_demo(args, out);

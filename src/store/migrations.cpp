@@ -214,8 +214,9 @@ const std::vector<Migration>& migrations() {
              "ALTER TABLE group_visit ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
              "ALTER TABLE group_signup ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
              "ALTER TABLE app_user ADD COLUMN version BIGINT NOT NULL DEFAULT 0",
+             // epoch: rotated on restore from backup; cursor_key: signs change-feed cursors.
              "CREATE TABLE sync_meta (id INTEGER PRIMARY KEY CHECK (id = 1), epoch TEXT NOT NULL, "
-             "retention_floor BIGINT NOT NULL DEFAULT 0)",
+             "cursor_key TEXT NOT NULL, retention_floor BIGINT NOT NULL DEFAULT 0)",
              // The commit-ordered clock: taken with UPDATE at the end of every write transaction; its row lock
              // serialises writers on PostgreSQL, so change-log order equals commit order.
              "CREATE TABLE sync_clock (id INTEGER PRIMARY KEY CHECK (id = 1), v BIGINT NOT NULL)",
@@ -228,6 +229,13 @@ const std::vector<Migration>& migrations() {
                  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
                  PRIMARY KEY (bucket, seq)))",
              "CREATE INDEX change_log_seq ON change_log(seq)",
+             // Current bucket membership of every syncable row: the single source of read and sync scope.
+             R"(CREATE TABLE row_bucket (
+                 entity TEXT NOT NULL,
+                 entity_id TEXT NOT NULL,
+                 bucket TEXT NOT NULL,
+                 PRIMARY KEY (entity, entity_id, bucket)))",
+             "CREATE INDEX row_bucket_bucket ON row_bucket(bucket, entity, entity_id)",
              R"(CREATE TABLE credential (
                  user_id TEXT PRIMARY KEY REFERENCES app_user(id),
                  password_hash TEXT NOT NULL,
@@ -320,16 +328,52 @@ int current_schema_version(soci::session& sql, Dialect dialect) {
     return ind == soci::i_ok ? v : 0;
 }
 
+namespace {
+
+// Holds the schema lock for one migration step: another connection opening the same database waits here
+// (SQLite: BEGIN IMMEDIATE takes the write lock; PostgreSQL: a transaction-scoped advisory lock).
+class SchemaLock {
+public:
+    SchemaLock(soci::session& sql, Dialect dialect) : sql_(sql), dialect_(dialect) {
+        if (dialect_ == Dialect::sqlite) {
+            sql_ << "BEGIN IMMEDIATE";
+        } else {
+            sql_.begin();
+            sql_ << "SELECT pg_advisory_xact_lock(4242424242)";
+        }
+    }
+    ~SchemaLock() {
+        if (open_) try {
+                sql_ << "ROLLBACK";
+            } catch (...) {
+            }
+    }
+    void commit() {
+        sql_ << "COMMIT";
+        open_ = false;
+    }
+
+private:
+    soci::session& sql_;
+    Dialect dialect_;
+    bool open_ = true;
+};
+
+}  // namespace
+
 void migrate(soci::session& sql, Dialect dialect, SchemaKind kind) {
-    const int from = current_schema_version(sql, dialect);
-    if (from > latest_schema_version())
-        throw StoreError("The database schema version " + std::to_string(from) +
-                         " is newer than this program understands (" + std::to_string(latest_schema_version()) +
-                         "). Install a newer version of Kaiku Admin.");
+    if (dialect == Dialect::postgresql)
+        sql << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
     for (const auto& m : migrations()) {
+        // Re-read the version under the lock: another process may have migrated meanwhile.
+        SchemaLock lock(sql, dialect);
+        const int from = current_schema_version(sql, dialect);
+        if (from > latest_schema_version())
+            throw StoreError("The database schema version " + std::to_string(from) +
+                             " is newer than this program understands (" + std::to_string(latest_schema_version()) +
+                             "). Install a newer version of Kaiku Admin.");
         if (m.version <= from) continue;
         try {
-            soci::transaction tr(sql);
             const bool applies = m.applies == AppliesTo::both ||
                                  (m.applies == AppliesTo::server) == (kind == SchemaKind::server);
             if (applies)
@@ -338,7 +382,7 @@ void migrate(soci::session& sql, Dialect dialect, SchemaKind kind) {
                 sql << "PRAGMA user_version = " + std::to_string(m.version);
             else
                 sql << "INSERT INTO schema_version (version) VALUES (:v)", soci::use(m.version);
-            tr.commit();
+            lock.commit();
         } catch (const std::exception& e) {
             throw StoreError("Schema migration " + std::to_string(m.version) + " (" + m.description +
                              ") failed: " + e.what());

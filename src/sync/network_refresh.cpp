@@ -42,7 +42,10 @@ bool get_page(const net::HttpClient& http, const std::string& path, json& items,
         std::string detail = "HTTP " + std::to_string(res.status) + " from " + http.base_url() + path;
         const json p = json::parse(res.body, nullptr, false);
         if (p.is_object() && p.contains("title") && p["title"].is_string()) detail += ": " + p["title"].get<std::string>();
-        return fail.set(FailureKind::server_error, detail, res.status);
+        const auto kind = res.status == 401   ? FailureKind::unauthorized
+                          : res.status == 403 ? FailureKind::forbidden
+                                              : FailureKind::server_error;
+        return fail.set(kind, detail, res.status);
     }
     json doc = json::parse(res.body, nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("items") || !doc["items"].is_array())
@@ -128,6 +131,8 @@ std::string describe(const RefreshResult& r) {
         case FailureKind::bad_url: return "The server address is not valid: " + r.detail;
         case FailureKind::server_unreachable: return "Could not reach the server: " + r.detail;
         case FailureKind::timeout: return "The server did not answer in time: " + r.detail;
+        case FailureKind::unauthorized: return "Sign in again: " + r.detail;
+        case FailureKind::forbidden: return "The server refused access: " + r.detail;
         case FailureKind::server_error: return "The server refused the request: " + r.detail;
         case FailureKind::bad_response: return "The server sent an answer this program cannot read: " + r.detail;
         case FailureKind::cancelled: return "Cancelled.";

@@ -12,7 +12,18 @@
 
 namespace kaiku::sync {
 
-enum class FailureKind { none, bad_url, server_unreachable, timeout, server_error, bad_response, cancelled, store_error };
+enum class FailureKind {
+    none,
+    bad_url,
+    server_unreachable,
+    timeout,
+    unauthorized,  // 401: not signed in, wrong password, expired token (sign in again)
+    forbidden,     // 403: role/scope refuses, or this device's access was revoked
+    server_error,
+    bad_response,
+    cancelled,
+    store_error
+};
 
 struct Progress {
     std::string phase;  // "areas", "organisations", "sites", "venue_profiles"

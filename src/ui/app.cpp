@@ -1,5 +1,8 @@
 #include "ui/app.hpp"
 
+#include <cstdlib>
+#include <fstream>
+
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/fileconf.h>
@@ -66,8 +69,10 @@ void App::OnInitCmdLine(wxCmdLineParser& parser) {
          wxCMD_LINE_VAL_STRING, 0},
         {wxCMD_LINE_OPTION, nullptr, "cache",
          wxTRANSLATE("local cache file (default ~/.local/share/kaiku-admin/cache.sqlite)"), wxCMD_LINE_VAL_STRING, 0},
-        {wxCMD_LINE_OPTION, nullptr, "user", wxTRANSLATE("login name shown as signed in"), wxCMD_LINE_VAL_STRING,
-         0},
+        {wxCMD_LINE_OPTION, nullptr, "user", wxTRANSLATE("login name of your register account"),
+         wxCMD_LINE_VAL_STRING, 0},
+        {wxCMD_LINE_OPTION, nullptr, "password-file",
+         wxTRANSLATE("file whose first line is the password (default: $KAIKU_PASSWORD)"), wxCMD_LINE_VAL_STRING, 0},
         {wxCMD_LINE_OPTION, nullptr, "lang", wxTRANSLATE("user interface language: fi, sv or en"),
          wxCMD_LINE_VAL_STRING, 0},
         wxCMD_LINE_DESC_END};
@@ -88,6 +93,16 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
         options_.server_url = value;
     }
     if (parser.Found("user", &value) && !value.empty()) options_.user = value;
+    if (parser.Found("password-file", &value)) {
+        std::ifstream in(value.fn_str());
+        if (!in || !std::getline(in, options_.password)) {
+            // TRANSLATORS: %s is a file name given on the command line
+            wxMessageOutput::Get()->Printf(_("Cannot read the password file \"%s\".\n"), value);
+            return false;
+        }
+    } else if (const char* env = std::getenv("KAIKU_PASSWORD")) {
+        options_.password = env;
+    }
     if (parser.Found("lang", &value)) {
         if (!is_supported_language(value)) {
             // TRANSLATORS: %s is the value given on the command line

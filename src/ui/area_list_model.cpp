@@ -1,5 +1,6 @@
 #include "ui/area_list_model.hpp"
 
+#include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 
 namespace kaiku::ui {
@@ -26,7 +27,7 @@ void AreaListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned col) 
         return;
     }
     switch (col) {
-        case col_name: value = wxString::FromUTF8(a->name_fi); break;
+        case col_name: value = area_display_name(*a); break;
         case col_municipalities: value = wxString::Format("%zu", a->municipalities.size()); break;
         case col_status: value = label(a->status); break;
         default: value = wxString(); break;

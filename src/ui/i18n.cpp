@@ -13,6 +13,17 @@
 
 namespace kaiku::ui {
 
+namespace {
+wxString g_language = "en";
+}  // namespace
+
+wxString ui_language() { return g_language; }
+
+wxString area_display_name(const core::Area& a) {
+    const std::string& name = g_language == "sv" ? a.name_sv : g_language == "en" ? a.name_en : a.name_fi;
+    return wxString::FromUTF8(name.empty() ? a.name_fi : name);
+}
+
 bool is_supported_language(const wxString& lang) { return lang == "fi" || lang == "sv" || lang == "en"; }
 
 void setup_translations(const wxString& lang) {
@@ -33,6 +44,8 @@ void setup_translations(const wxString& lang) {
     translations->AddStdCatalog();
     if (!translations->AddCatalog("kaiku-admin"))
         wxLogVerbose("No kaiku-admin translations found for the requested language; using English.");
+    const wxString found = translations->GetBestTranslation("kaiku-admin", wxLANGUAGE_ENGLISH_US);
+    g_language = found.StartsWith("fi") ? "fi" : found.StartsWith("sv") ? "sv" : "en";
 }
 
 }  // namespace kaiku::ui

@@ -59,6 +59,15 @@ wxString refresh_failure_message(const sync::RefreshResult& r, const wxString& s
         case FailureKind::timeout:
             return wxString::Format(
                 _("The server at %s did not answer in time. Showing the data saved on this computer."), server_url);
+        case FailureKind::unauthorized:
+            // TRANSLATORS: %s is the server address
+            return wxString::Format(_("The server at %s did not accept the sign-in. Check the user name and "
+                                      "password. Showing the data saved on this computer."),
+                                    server_url);
+        case FailureKind::forbidden:
+            return wxString::Format(_("The server at %s refused access for this user or device. Ask your area "
+                                      "coordinator. Showing the data saved on this computer."),
+                                    server_url);
         case FailureKind::server_error:
             // TRANSLATORS: %s is the server address, %ld the HTTP status code (e.g. 500)
             return wxString::Format(_("The server at %s reported an error (HTTP status %ld). Showing the data "
@@ -82,6 +91,8 @@ wxString refresh_failure_status(const sync::RefreshResult& r) {
         case sync::FailureKind::none: return _("Online");
         case sync::FailureKind::store_error: return _("Local data error");
         case sync::FailureKind::cancelled: return _("Sync cancelled");
+        case sync::FailureKind::unauthorized: return _("Not signed in");
+        case sync::FailureKind::forbidden: return _("Access refused");
         default: return _(L"Offline \u2014 showing cached data");
     }
 }

@@ -53,8 +53,9 @@ MainFrame::MainFrame(const StartupOptions& options)
         e.Skip();
     });
 
-    worker_ = std::make_unique<NetworkWorker>(this, options_.cache_path.utf8_string(),
-                                              options_.server_url.utf8_string());
+    worker_ = std::make_unique<NetworkWorker>(
+        this, options_.cache_path.utf8_string(), options_.server_url.utf8_string(),
+        sync::Credentials{options_.user.utf8_string(), options_.password, wxGetHostName().utf8_string()});
     reload_areas();   // the cached data first ...
     start_refresh();  // ... then whatever the server has now
 }

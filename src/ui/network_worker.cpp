@@ -9,8 +9,10 @@
 
 namespace kaiku::ui {
 
-NetworkWorker::NetworkWorker(wxWindow* owner, std::string cache_url, std::string server_url)
+NetworkWorker::NetworkWorker(wxWindow* owner, std::string cache_url, std::string server_url,
+                             sync::Credentials credentials)
     : server_url_(std::move(server_url)),
+      credentials_(std::move(credentials)),
       dispatch_(owner),
       reader_(cache_url, "cache reader"),
       syncer_(cache_url, "sync") {}
@@ -56,14 +58,14 @@ void NetworkWorker::refresh(std::function<void(sync::Progress)> progress,
         try {
             net::HttpOptions options;
             options.cancel = &ctx.cancel_flag();
-            const net::HttpClient http(server_url_, options);
+            net::HttpClient http(server_url_, options);
             std::string last_phase;
             auto report = [&](const sync::Progress& p) {
                 if (p.phase == last_phase) return;  // one wake-up per phase, not per row
                 last_phase = p.phase;
                 dispatch_.post([progress, p] { progress(p); });
             };
-            *result = sync::refresh_network(ctx.db(), http, report, &ctx.cancel_flag());
+            *result = sync::refresh_signed_in(ctx.db(), http, credentials_, report, &ctx.cancel_flag());
         } catch (const store::StoreError& e) {
             result->failure = sync::FailureKind::store_error;
             result->detail = e.what();

@@ -10,6 +10,7 @@
 
 #include "core/entities.hpp"
 #include "sync/network_refresh.hpp"
+#include "sync/session.hpp"
 #include "ui/db_worker.hpp"
 #include "ui/ui_dispatcher.hpp"
 
@@ -30,7 +31,7 @@ struct SitesLoaded {
 
 class NetworkWorker {
 public:
-    NetworkWorker(wxWindow* owner, std::string cache_url, std::string server_url);
+    NetworkWorker(wxWindow* owner, std::string cache_url, std::string server_url, sync::Credentials credentials);
     ~NetworkWorker();  // cancels and joins both threads (UI thread)
 
     void load_areas(std::function<void(AreasLoaded)> done);
@@ -43,6 +44,7 @@ public:
 
 private:
     std::string server_url_;
+    sync::Credentials credentials_;
     UiDispatcher dispatch_;  // declared before the workers: outlives their threads
     DbWorker reader_;
     DbWorker syncer_;

@@ -6,6 +6,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "ui/i18n.hpp"
+
 #include "ui/accessibility.hpp"
 #include "ui/layout.hpp"
 
@@ -31,11 +33,11 @@ SitesPanel::SitesPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
         list_->AppendTextColumn(title, col, wxDATAVIEW_CELL_INERT, FromDIP(width), align,
                                 wxDATAVIEW_COL_RESIZABLE);
     };
-    add(_("Name"), SiteListModel::col_name, 250);
-    add(_("Role"), SiteListModel::col_role, 110);
-    add(_("Municipality code"), SiteListModel::col_municipality, 145, wxALIGN_RIGHT);
-    add(_("Status"), SiteListModel::col_status, 100);
-    add(_("Contact person"), SiteListModel::col_contact, 180);
+    add(_("Name"), SiteListModel::col_name, 240);
+    add(_("Role"), SiteListModel::col_role, 100);
+    add(_("Municipality code"), SiteListModel::col_municipality, 140);
+    add(_("Status"), SiteListModel::col_status, 90);
+    add(_("Contact person"), SiteListModel::col_contact, 150);
     set_accessible(list_, _("Sites"), "sites-list");
     wxPersistentRegisterAndRestore(list_, "sites-list");
 
@@ -61,10 +63,11 @@ SitesPanel::SitesPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY), model_(new
 SitesPanel::~SitesPanel() = default;
 
 void SitesPanel::show_area(const core::Area* area) {
-    const wxString heading = area ? wxString::Format(_("Sites in %s"), wxString::FromUTF8(area->name_fi))
+    const wxString heading = area ? wxString::Format(_("Sites in %s"), area_display_name(*area))
                                   : _("Sites");
     heading_->SetLabel(heading);
     set_accessible(heading_, heading, "sites-heading");
+    set_accessible_name(list_, heading);  // a screen reader announces "Sites in Tampere"
     loading_ = area != nullptr;
     model_->set_sites({});
     filter_->Enable(area != nullptr);

@@ -3,12 +3,15 @@
 
 #include <wx/string.h>
 
+#include <string>
+
 namespace kaiku::ui {
 
 struct StartupOptions {
     wxString server_url = "http://127.0.0.1:8080";
     wxString cache_path;  // SQLite file of the local cache
-    wxString user = "demo-coordinator";
+    wxString user;          // login name of the register account
+    std::string password;   // from --password-file or $KAIKU_PASSWORD; only used to sign in
     wxString lang;  // "fi", "sv", "en" or empty for the system language
 };
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 
+#include "support/api.hpp"
 #include "support/processes.hpp"
 #include "support/test_database.hpp"
 #include "net/dto.hpp"
@@ -11,6 +12,7 @@
 #include "store/database.hpp"
 #include "store/repositories.hpp"
 #include "sync/network_refresh.hpp"
+#include "sync/session.hpp"
 
 using namespace kaiku;
 using test::ServerProcess;
@@ -33,6 +35,14 @@ TEST_CASE("the client fetches the demo network from the real server into its cac
 
     store::Database cache(dir.file("cache.sqlite"));
     net::HttpClient http(server.url());
+    // Without signing in, the register answers nothing.
+    const auto anonymous = sync::refresh_network(cache, http);
+    CHECK(anonymous.failure == sync::FailureKind::unauthorized);
+    CHECK(store::AreaRepository{cache}.list().empty());
+
+    const auto signed_in = sync::sign_in(cache, http, "coord-tre", test::kDemoPassword, "integration test");
+    REQUIRE(signed_in.ok());
+    CHECK(signed_in.role == "coordinator_sote");
     std::vector<std::string> phases;
     const auto r = sync::refresh_network(cache, http, [&](const sync::Progress& p) { phases.push_back(p.phase); });
     INFO(sync::describe(r));
@@ -65,8 +75,9 @@ TEST_CASE("the client fetches the demo network from the real server into its cac
     // No holder data reaches a client that asked for the network.
     CHECK(store::CardRepository{cache}.count() == 0);
 
-    // A second refresh is idempotent.
-    const auto again = sync::refresh_network(cache, http);
+    // A second refresh is idempotent, and works from the saved session alone.
+    net::HttpClient fresh(server.url());
+    const auto again = sync::refresh_signed_in(cache, fresh, {"coord-tre", "", "test"});
     REQUIRE(again.ok());
     CHECK(ids_in(cache, "site").size() == r.sites);
     CHECK(server.stop() == 0);  // graceful shutdown exits cleanly
@@ -77,6 +88,7 @@ TEST_CASE("keyset pagination walks every site exactly once") {
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.05"});
     net::HttpClient http(server.url());
+    test::sign_in(http, "kaikukeskus");
     std::vector<std::string> seen;
     std::string after;
     int pages = 0;
@@ -100,8 +112,12 @@ TEST_CASE("keyset pagination walks every site exactly once") {
 TEST_CASE("bad queries and unknown paths get problem documents naming the problem") {
     TempDir dir;
     test::TestDatabase tdb(dir);
-    ServerProcess server(dir, tdb.url());
+    ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.01"});
     net::HttpClient http(server.url());
+    const auto anonymous = test::get(http, "/v1/sites");
+    CHECK(anonymous.status == 401);
+    CHECK(anonymous.body["type"] == "/problems/unauthenticated");
+    test::sign_in(http, "kaikukeskus");
     for (const std::string bad : {"0", "1001", "abc", "-5", "99999999999"}) {
         const auto res = http.get("/v1/sites?limit=" + bad);
         CAPTURE(bad);
@@ -150,7 +166,14 @@ TEST_CASE("kaikuctl fetches and lists through the real server, bad flags exit 2"
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.05"});
     const std::string cache = dir.file("ctl-cache.sqlite");
-    const auto fetch = test::run({KAIKUCTL_BIN, "--server", server.url(), "--cache", cache, "fetch"}, dir);
+    const std::string password_file = dir.file("password");
+    std::ofstream(password_file) << test::kDemoPassword << "\n";
+    const auto no_user = test::run({KAIKUCTL_BIN, "--server", server.url(), "--cache", cache, "fetch"}, dir);
+    CHECK(no_user.status == 1);
+    CHECK(no_user.err.find("Sign in again") != std::string::npos);
+    const auto fetch = test::run({KAIKUCTL_BIN, "--server", server.url(), "--cache", cache, "--user", "coord-tre",
+                                  "--password-file", password_file, "fetch"},
+                                 dir);
     INFO(fetch.err);
     CHECK(fetch.status == 0);
     CHECK(fetch.out.find("17 areas") != std::string::npos);
@@ -166,7 +189,8 @@ TEST_CASE("kaikuctl fetches and lists through the real server, bad flags exit 2"
     CHECK(sites.out.find("TRE\tvenue") != std::string::npos);
     CHECK(sites.out.find("ESP\t") == std::string::npos);
 
-    const auto down = test::run({KAIKUCTL_BIN, "--server", "http://127.0.0.1:1", "--cache", cache, "fetch"}, dir);
+    const auto down = test::run(
+        {KAIKUCTL_BIN, "--server", "http://127.0.0.1:1", "--cache", cache, "--user", "coord-tre", "fetch"}, dir);
     CHECK(down.status == 1);
     CHECK(down.err.find("Could not reach the server") != std::string::npos);
 
@@ -210,5 +234,5 @@ TEST_CASE("kaiku-server describes its options and rejects bad flags with exit st
     test::TestDatabase tdb(dir, "migrate");
     const auto migrate = test::run({KAIKU_SERVER_BIN, "migrate", "--database", tdb.url()}, dir);
     CHECK(migrate.status == 0);
-    CHECK(migrate.err.find("schema at version 2") != std::string::npos);
+    CHECK(migrate.err.find("schema at version 3") != std::string::npos);
 }

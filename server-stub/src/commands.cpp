@@ -1,0 +1,216 @@
+#include "commands.hpp"
+
+#include <sodium.h>
+
+#include "buckets.hpp"
+#include "clock.hpp"
+#include "command_registry.hpp"
+#include "core/card_id.hpp"
+#include "core/uuid.hpp"
+#include "store/repositories.hpp"
+
+namespace kaiku::server {
+
+namespace {
+
+const HandlerMap& handlers() {
+    static const HandlerMap h = [] {
+        HandlerMap m;
+        add_network_commands(m);
+        add_card_commands(m);
+        add_rule_commands(m);
+        add_message_commands(m);
+        add_account_commands(m);
+        return m;
+    }();
+    return h;
+}
+
+json problem_of(const Rejection& r) { return net::problem(r.http_status, r.slug, r.title, r.detail, r.errors); }
+
+// Gives the mutation's changes their change-log positions, bucket entries and audit records.
+long long finish(CommandContext& ctx) {
+    auto& db = ctx.db;
+    const long long n = static_cast<long long>(ctx.changes.size());
+    if (n == 0) return 0;
+    long long last = 0;
+    db.sql() << "UPDATE sync_clock SET v = v + :n WHERE id = 1 RETURNING v", soci::use(n, "n"), soci::into(last);
+    long long seq = last - n + 1;
+    const std::string at = now_iso();
+    for (const auto& c : ctx.changes) {
+        db.sql() << "UPDATE " + c.entity + " SET version = :v WHERE " + key_column(c.entity) + " = :i",
+            soci::use(seq, "v"), soci::use(c.id, "i");
+        const auto buckets = compute_buckets(db, c.entity, c.id);
+        const auto left = update_row_buckets(db, c.entity, c.id, buckets);
+        const std::string upsert = "upsert", removed = "delete";
+        for (const auto& b : buckets)
+            db.sql() << "INSERT INTO change_log (seq, bucket, entity, entity_id, op) VALUES (:s, :b, :e, :i, :o)",
+                soci::use(seq, "s"), soci::use(b, "b"), soci::use(c.entity, "e"), soci::use(c.id, "i"),
+                soci::use(upsert, "o");
+        // A row that left a bucket is deleted for the clients that held it only through that bucket.
+        for (const auto& b : left)
+            db.sql() << "INSERT INTO change_log (seq, bucket, entity, entity_id, op) VALUES (:s, :b, :e, :i, :o)",
+                soci::use(seq, "s"), soci::use(b, "b"), soci::use(c.entity, "e"), soci::use(c.id, "i"),
+                soci::use(removed, "o");
+        const std::string id = core::new_uuid(), before = c.before.is_null() ? "" : c.before.dump(),
+                          after = c.after.is_null() ? "" : c.after.dump();
+        soci::indicator bi = before.empty() ? soci::i_null : soci::i_ok, ai = after.empty() ? soci::i_null : soci::i_ok;
+        db.sql() << "INSERT INTO audit_log (id, seq, at, user_id, device_id, action, entity, entity_id, area_id, "
+                    "before_json, after_json) VALUES (:id, :s, :at, :u, :d, :a, :e, :ei, :ar, :b, :af)",
+            soci::use(id, "id"), soci::use(seq, "s"), soci::use(at, "at"), soci::use(ctx.p.user.id, "u"),
+            soci::use(ctx.p.device_id, "d"), soci::use(ctx.m.type, "a"), soci::use(c.entity, "e"),
+            soci::use(c.id, "ei"), soci::use(c.area_id, "ar"), soci::use(before, bi, "b"), soci::use(after, ai, "af");
+        ++seq;
+    }
+    return last;
+}
+
+}  // namespace
+
+std::string status_name(MutationResult::Status s) {
+    switch (s) {
+        case MutationResult::Status::applied: return "applied";
+        case MutationResult::Status::duplicate: return "duplicate";
+        case MutationResult::Status::conflict: return "conflict";
+        case MutationResult::Status::rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+const std::vector<std::string>& mutation_types() {
+    static const std::vector<std::string> t = [] {
+        std::vector<std::string> out;
+        for (const auto& [name, _] : handlers()) out.push_back(name);
+        return out;
+    }();
+    return t;
+}
+
+MutationResult execute(store::Database& db, const Principal& p, const Mutation& m) {
+    MutationResult res;
+    const auto it = handlers().find(m.type);
+    if (it == handlers().end()) {
+        res.http_status = 422;
+        res.problem = net::problem(422, "unknown-mutation", "Unknown command",
+                                   "'" + m.type + "' is not a command of this server.",
+                                   {{"type", "invalid_value", "Field 'type' names no known command."}});
+        return res;
+    }
+    if (!m.data.is_object()) {
+        res.http_status = 422;
+        res.problem = net::problem(422, "invalid-body", "Invalid command", "The command body must be a JSON object.",
+                                   {{"data", "invalid_format", "Field 'data' must be a JSON object."}});
+        return res;
+    }
+    CommandContext ctx(db, p, m);
+    store::Transaction savepoint(db);
+    try {
+        it->second(ctx);
+        res.version = finish(ctx);
+        savepoint.commit();
+        res.status = MutationResult::Status::applied;
+        res.http_status = 200;
+        res.entity = std::move(ctx.result);
+    } catch (const Rejection& r) {
+        res.status = r.status;
+        res.http_status = r.http_status;
+        res.problem = problem_of(r);
+        if (!r.current.is_null()) res.problem["current"] = r.current;
+    }
+    return res;
+}
+
+void ensure_sync_meta(store::Database& db) {
+    int n = 0;
+    db.sql() << "SELECT COUNT(*) FROM sync_meta", soci::into(n);
+    if (n == 0) {
+        const std::string epoch = core::new_uuid();
+        unsigned char raw[32];
+        randombytes_buf(raw, sizeof raw);
+        char hex[65];
+        sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+        const std::string key = hex;
+        db.sql() << "INSERT INTO sync_meta (id, epoch, cursor_key, retention_floor) VALUES (1, :e, :k, 0)",
+            soci::use(epoch, "e"), soci::use(key, "k");
+    }
+}
+
+std::string current_epoch(store::Database& db) {
+    std::string e;
+    db.sql() << "SELECT epoch FROM sync_meta WHERE id = 1", soci::into(e);
+    return e;
+}
+
+// --- context helpers
+
+void CommandContext::record(const std::string& entity, const std::string& id, const std::string& area_id, json before,
+                            json after) {
+    changes.push_back({entity, id, m.type, area_id, std::move(before), std::move(after)});
+}
+
+void CommandContext::invalid(const core::Errors& errors) const {
+    Rejection r;
+    r.http_status = 422;
+    r.slug = "validation-failed";
+    r.title = "The command has invalid fields";
+    r.detail = core::to_string(errors);
+    r.errors = errors;
+    throw r;
+}
+
+void CommandContext::field_error(const std::string& field, const std::string& code, const std::string& message) const {
+    invalid({{field, code, message}});
+}
+
+void CommandContext::forbidden(const std::string& detail) const {
+    Rejection r;
+    r.http_status = 403;
+    r.slug = "forbidden";
+    r.title = "Not allowed for your role or scope";
+    r.detail = detail;
+    throw r;
+}
+
+void CommandContext::conflict(const std::string& slug, const std::string& title, const std::string& detail,
+                              json current) const {
+    Rejection r;
+    r.status = MutationResult::Status::conflict;
+    r.http_status = 409;
+    r.slug = slug;
+    r.title = title;
+    r.detail = detail;
+    r.current = std::move(current);
+    throw r;
+}
+
+void CommandContext::require_area(const std::string& area_id) const {
+    if (!manages_area(area_id)) forbidden("Only the area's coordinators or the national service may do this.");
+}
+
+void CommandContext::require_site(const core::Site& s) const {
+    if (!acts_for_site(s)) forbidden("You have no access to this site.");
+}
+
+core::Site CommandContext::site(const std::string& id, const std::string& field) {
+    auto s = store::SiteRepository{db}.get(id);
+    if (!s) field_error(field, "not_found", "Field '" + field + "' names no site known to the register.");
+    return *s;
+}
+
+core::Area CommandContext::area(const std::string& id, const std::string& field) {
+    auto a = store::AreaRepository{db}.get(id);
+    if (!a) field_error(field, "not_found", "Field '" + field + "' names no area known to the register.");
+    return *a;
+}
+
+core::Card CommandContext::card(const std::string& id, const std::string& field) {
+    const auto parsed = core::parse_card_id(id, field);
+    if (!parsed.id) invalid({*parsed.error});
+    auto c = store::CardRepository{db}.get(parsed.id->str());
+    // A card outside the principal's scope is answered like an unknown one: nothing leaks.
+    const bool visible = c && (manages_area(c->area_id) || p.has_site(c->issuer_site_id) || p.venue_staff());
+    if (!visible) field_error(field, "not_found", "Field '" + field + "': no registered card with this ID.");
+    return *c;
+}
+
+}  // namespace kaiku::server

@@ -1,0 +1,57 @@
+// Shared pieces of the HTTP routes: per-thread database, JSON and problem answers, authentication.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <functional>
+#include <optional>
+#include <vector>
+#include <string>
+
+#include "principal.hpp"
+#include "store/database.hpp"
+
+namespace kaiku::server {
+
+using nlohmann::json;
+
+inline constexpr std::size_t kMaxBodyBytes = 1 << 20;
+inline constexpr int kMaxPageSize = 1000;
+inline constexpr int kDefaultPageSize = 200;
+
+// One SOCI session per worker thread (sessions are not thread-safe).
+store::Database& thread_db(const std::string& url);
+
+void send_json(httplib::Response&, int status, const json& body);
+void send_problem(httplib::Response&, int status, const std::string& slug, const std::string& title,
+                  const std::string& detail = {}, const json& errors = nullptr);
+
+// Checks the bearer token; on failure answers 401 (missing, invalid, expired) or 403 (device revoked) and
+// returns nullopt.
+std::optional<Principal> require_principal(store::Database&, const httplib::Request&, httplib::Response&);
+
+// Parses a JSON object body; on failure answers 400 / 415 naming the problem and returns nullopt.
+std::optional<json> json_body(const httplib::Request&, httplib::Response&);
+
+// Runs a SELECT with named text parameters and hands each row to `each`.
+void query_rows(store::Database& db, const std::string& sql,
+                const std::vector<std::pair<std::string, std::string>>& params,
+                const std::function<void(const soci::row&)>& each);
+
+// The current JSON representation of one row as the principal may see it; null when it does not exist.
+json load_entity(store::Database&, const std::string& entity, const std::string& id, const Principal&);
+
+struct PageParams {
+    int limit = kDefaultPageSize;
+    std::string after;
+};
+// Validates limit/after; on error answers 400 naming the parameter and returns false.
+bool page_params(const httplib::Request&, httplib::Response&, PageParams&);
+
+void add_auth_routes(httplib::Server&, const std::string& url);
+void add_read_routes(httplib::Server&, const std::string& url);
+void add_command_routes(httplib::Server&, const std::string& url);
+void add_sync_routes(httplib::Server&, const std::string& url);
+
+}  // namespace kaiku::server

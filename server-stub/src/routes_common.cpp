@@ -1,0 +1,121 @@
+#include "auth.hpp"
+#include "commands.hpp"
+#include "net/dto.hpp"
+#include "routes.hpp"
+
+namespace kaiku::server {
+
+store::Database& thread_db(const std::string& url) {
+    thread_local std::unique_ptr<store::Database> db;
+    thread_local std::string db_url;
+    if (!db || db_url != url) {
+        db = std::make_unique<store::Database>(url, store::SchemaKind::server);
+        db_url = url;
+    }
+    return *db;
+}
+
+void send_json(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(), status >= 400 ? "application/problem+json" : "application/json");
+}
+
+void send_problem(httplib::Response& res, int status, const std::string& slug, const std::string& title,
+                  const std::string& detail, const json& errors) {
+    json p = net::problem(status, slug, title, detail);
+    if (errors.is_array()) p["errors"] = errors;
+    send_json(res, status, p);
+}
+
+std::optional<Principal> require_principal(store::Database& db, const httplib::Request& req, httplib::Response& res) {
+    const auto r = authenticate(db, req.get_header_value("Authorization"));
+    using O = AuthResult::Outcome;
+    switch (r.outcome) {
+        case O::ok: return r.principal;
+        case O::missing:
+            res.set_header("WWW-Authenticate", "Bearer");
+            send_problem(res, 401, "unauthenticated", "Sign in first", "Send Authorization: Bearer <token>.");
+            break;
+        case O::invalid:
+        case O::inactive:
+            res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            send_problem(res, 401, "invalid-token", "The sign-in is not valid", "Sign in again.");
+            break;
+        case O::expired:
+            res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            send_problem(res, 401, "token-expired", "The sign-in has expired", "Sign in again.");
+            break;
+        case O::device_revoked:
+            send_problem(res, 403, "device-revoked", "This device's access was revoked",
+                         "Local register data on this device must be removed.");
+            break;
+    }
+    return std::nullopt;
+}
+
+std::optional<json> json_body(const httplib::Request& req, httplib::Response& res) {
+    const auto type = req.get_header_value("Content-Type");
+    if (type.rfind("application/json", 0) != 0) {
+        send_problem(res, 415, "unsupported-media-type", "Send JSON", "The request body must be application/json.");
+        return std::nullopt;
+    }
+    json body = json::parse(req.body, nullptr, false);
+    if (body.is_discarded()) {
+        send_problem(res, 400, "malformed-json", "The request body is not valid JSON",
+                     "Check quotes, commas and brackets; the body must be one JSON object.");
+        return std::nullopt;
+    }
+    if (!body.is_object()) {
+        send_problem(res, 400, "malformed-json", "The request body must be a JSON object");
+        return std::nullopt;
+    }
+    return body;
+}
+
+// Runs a SELECT with named text parameters and hands each row to `each`.
+void query_rows(store::Database& db, const std::string& sql, const std::vector<std::pair<std::string, std::string>>& params,
+                const std::function<void(const soci::row&)>& each) {
+    soci::row row;
+    soci::statement st(db.sql());
+    st.exchange(soci::into(row));
+    std::vector<std::string> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p.second);
+    for (std::size_t i = 0; i < params.size(); ++i) st.exchange(soci::use(values[i], params[i].first));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute(false);
+    while (st.fetch()) each(row);
+}
+
+bool page_params(const httplib::Request& req, httplib::Response& res, PageParams& p) {
+    json errors = json::array();
+    if (req.has_param("limit")) {
+        const std::string v = req.get_param_value("limit");
+        bool ok = !v.empty() && v.size() <= 5;
+        for (char c : v) ok = ok && c >= '0' && c <= '9';
+        const int n = ok ? std::stoi(v) : 0;
+        if (!ok || n < 1 || n > kMaxPageSize)
+            errors.push_back({{"field", "limit"},
+                              {"code", "out_of_range"},
+                              {"message", "Query parameter 'limit' must be a whole number from 1 to " +
+                                              std::to_string(kMaxPageSize) + "."}});
+        else
+            p.limit = n;
+    }
+    if (req.has_param("after")) {
+        p.after = req.get_param_value("after");
+        if (p.after.size() > 100)
+            errors.push_back({{"field", "after"},
+                              {"code", "too_long"},
+                              {"message", "Query parameter 'after' must be at most 100 characters."}});
+    }
+    if (!errors.empty()) {
+        send_problem(res, 400, "invalid-query", "Invalid query parameters", {}, errors);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace kaiku::server

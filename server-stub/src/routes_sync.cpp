@@ -1,0 +1,404 @@
+// Sync endpoints: client registration, the change feed with per-bucket cursors, and idempotent batches.
+#include <sodium.h>
+
+#include <map>
+
+#include "buckets.hpp"
+#include "clock.hpp"
+#include "commands.hpp"
+#include "core/uuid.hpp"
+#include "net/dto.hpp"
+#include "routes.hpp"
+#include "store/mapping.hpp"
+#include "store/repositories.hpp"
+
+namespace kaiku::server {
+
+void lock_writers(store::Database& db);
+
+namespace {
+
+constexpr int kMaxChangesPage = 5000;
+constexpr int kDefaultChangesPage = 2000;
+constexpr std::size_t kMaxMutationsPerBatch = 500;
+
+template <class T>
+json load_as_json(store::Database& db, const std::string& id, const std::function<json(const T&)>& fn) {
+    json out = nullptr;
+    query_rows(db, store::select_sql<T>() + " WHERE " + store::Table<T>::key + " = :id", {{"id", id}},
+               [&](const soci::row& r) { out = fn(store::Table<T>::read(store::RowReader(r))); });
+    return out;
+}
+
+template <class T>
+json load_plain(store::Database& db, const std::string& id) {
+    return load_as_json<T>(db, id, [](const T& v) { return net::to_json(v); });
+}
+
+// --- cursors: base64url(JSON) + "." + base64url(HMAC-SHA256), so clients cannot forge positions.
+
+std::string b64(const std::string& bytes) {
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+std::optional<std::string> unb64(const std::string& text) {
+    std::string out(text.size(), '\0');
+    std::size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.c_str(), text.size(), nullptr,
+                          &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+        return std::nullopt;
+    out.resize(len);
+    return out;
+}
+
+std::string mac(const std::string& key, const std::string& payload) {
+    unsigned char out[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(payload.data()), payload.size());
+    crypto_auth_hmacsha256_final(&st, out);
+    return std::string(reinterpret_cast<char*>(out), sizeof out);
+}
+
+std::string cursor_key(store::Database& db) {
+    std::string k;
+    db.sql() << "SELECT cursor_key FROM sync_meta WHERE id = 1", soci::into(k);
+    return k;
+}
+
+std::string sign_cursor(const std::string& key, const json& c) {
+    const std::string payload = c.dump();
+    return b64(payload) + "." + b64(mac(key, payload));
+}
+
+std::optional<json> open_cursor(const std::string& key, const std::string& text) {
+    const auto dot = text.find('.');
+    if (dot == std::string::npos) return std::nullopt;
+    const auto payload = unb64(text.substr(0, dot));
+    const auto sig = unb64(text.substr(dot + 1));
+    if (!payload || !sig || sig->size() != crypto_auth_hmacsha256_BYTES) return std::nullopt;
+    const auto expected = mac(key, *payload);
+    if (sodium_memcmp(expected.data(), sig->data(), expected.size()) != 0) return std::nullopt;
+    json c = json::parse(*payload, nullptr, false);
+    if (!c.is_object()) return std::nullopt;
+    return c;
+}
+
+long long clock_now(store::Database& db) {
+    long long v = 0;
+    db.sql() << "SELECT v FROM sync_clock WHERE id = 1", soci::into(v);
+    return v;
+}
+
+std::vector<std::string> area_ids(store::Database& db) {
+    std::vector<std::string> ids;
+    soci::rowset<std::string> rs = (db.sql().prepare << "SELECT id FROM area ORDER BY id");
+    for (const auto& id : rs) ids.push_back(id);
+    return ids;
+}
+
+long long row_version(store::Database& db, const std::string& entity, const std::string& id) {
+    long long v = 0;
+    db.sql() << "SELECT version FROM " + entity + " WHERE " + key_column(entity) + " = :i", soci::use(id, "i"),
+        soci::into(v);
+    return v;
+}
+
+json upsert_entry(store::Database& db, const Principal& p, long long seq, const std::string& bucket,
+                  const std::string& entity, const std::string& id) {
+    json data = load_entity(db, entity, id, p);
+    if (data.is_null()) return {{"seq", seq}, {"bucket", bucket}, {"entity", entity}, {"id", id}, {"op", "delete"}};
+    return {{"seq", seq}, {"bucket", bucket}, {"entity", entity}, {"id", id}, {"op", "upsert"},
+            {"version", row_version(db, entity, id)}, {"data", data}};
+}
+
+}  // namespace
+
+json load_entity(store::Database& db, const std::string& entity, const std::string& id, const Principal& p) {
+    if (entity == "area") {
+        auto a = store::AreaRepository{db}.get(id);
+        return a ? net::to_json(*a) : json(nullptr);
+    }
+    if (entity == "organisation") return load_plain<core::Organisation>(db, id);
+    if (entity == "site") return load_plain<core::Site>(db, id);
+    if (entity == "venue_profile") return load_plain<core::VenueProfile>(db, id);
+    if (entity == "card_batch") return load_plain<core::CardBatch>(db, id);
+    if (entity == "allocation") return load_plain<core::Allocation>(db, id);
+    if (entity == "card")
+        return load_as_json<core::Card>(db, id, [&](const core::Card& c) { return net::to_json(c, !p.national()); });
+    if (entity == "usage") return load_plain<core::Usage>(db, id);
+    if (entity == "rule") return load_plain<core::Rule>(db, id);
+    if (entity == "quota") return load_plain<core::Quota>(db, id);
+    if (entity == "quota_adjustment") return load_plain<core::QuotaAdjustment>(db, id);
+    if (entity == "message") return load_plain<core::Message>(db, id);
+    if (entity == "group_visit") return load_plain<core::GroupVisit>(db, id);
+    if (entity == "group_signup") return load_plain<core::GroupSignup>(db, id);
+    if (entity == "app_user") return load_plain<core::User>(db, id);
+    return nullptr;
+}
+
+void add_sync_routes(httplib::Server& s, const std::string& url) {
+    s.Post("/v1/clients", [url](const httplib::Request& req, httplib::Response& res) {
+        auto& db = thread_db(url);
+        const auto p = require_principal(db, req, res);
+        if (!p) return;
+        const std::string id = core::new_uuid(), epoch = current_epoch(db), now = now_iso();
+        db.sql() << "INSERT INTO sync_client (client_id, user_id, device_id, last_client_seq, registered_epoch, "
+                    "created_at, last_seen) VALUES (:c, :u, :d, 0, :e, :n, :n2)",
+            soci::use(id, "c"), soci::use(p->user.id, "u"), soci::use(p->device_id, "d"), soci::use(epoch, "e"),
+            soci::use(now, "n"), soci::use(now, "n2");
+        send_json(res, 201, {{"client_id", id}, {"epoch", epoch}, {"server_time", now}});
+    });
+
+    s.Get("/v1/changes", [url](const httplib::Request& req, httplib::Response& res) {
+        auto& db = thread_db(url);
+        const auto p = require_principal(db, req, res);
+        if (!p) return;
+        int limit = kDefaultChangesPage;
+        if (req.has_param("limit")) {
+            const auto v = req.get_param_value("limit");
+            bool ok = !v.empty() && v.size() <= 5;
+            for (char c : v) ok = ok && c >= '0' && c <= '9';
+            limit = ok ? std::stoi(v) : 0;
+            if (limit < 1 || limit > kMaxChangesPage) {
+                send_problem(res, 400, "invalid-query", "Invalid query parameters", {},
+                             json::array({{{"field", "limit"}, {"code", "out_of_range"},
+                                           {"message", "Query parameter 'limit' must be a whole number from 1 to " +
+                                                           std::to_string(kMaxChangesPage) + "."}}}));
+                return;
+            }
+        }
+        const std::string key = cursor_key(db), epoch = current_epoch(db);
+        json cur = {{"e", epoch}, {"b", json::object()}, {"s", json::object()}};
+        if (req.has_param("cursor") && !req.get_param_value("cursor").empty()) {
+            auto opened = open_cursor(key, req.get_param_value("cursor"));
+            if (!opened || !(*opened)["b"].is_object() || !(*opened)["s"].is_object()) {
+                send_problem(res, 400, "invalid-cursor", "The sync position is not valid",
+                             "Start again without a cursor.");
+                return;
+            }
+            if ((*opened)["e"] != epoch) {
+                send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
+                             "Push pending changes, then sync again from the start.");
+                return;
+            }
+            cur = *opened;
+        }
+        const auto buckets = p->buckets(p->national() ? area_ids(db) : std::vector<std::string>{});
+        json changes = json::array();
+        // Buckets lost since the last page.
+        for (const char* part : {"b", "s"}) {
+            std::vector<std::string> gone;
+            for (auto it = cur[part].begin(); it != cur[part].end(); ++it)
+                if (std::find(buckets.begin(), buckets.end(), it.key()) == buckets.end()) gone.push_back(it.key());
+            for (const auto& b : gone) {
+                cur[part].erase(b);
+                if (!cur["b"].contains(b) && !cur["s"].contains(b))
+                    changes.push_back({{"op", "bucket_removed"}, {"bucket", b}, {"reason", "access_revoked"}});
+            }
+        }
+        const long long high = clock_now(db);
+        for (const auto& b : buckets)
+            if (!cur["b"].contains(b) && !cur["s"].contains(b)) cur["s"][b] = {{"at", high}, {"ent", ""}, {"id", ""}};
+
+        int room = limit - static_cast<int>(changes.size());
+        // New buckets first: a snapshot of their current rows, in (entity, id) order.
+        std::vector<std::string> snap_done;
+        for (auto it = cur["s"].begin(); it != cur["s"].end() && room > 0; ++it) {
+            const std::string bucket = it.key();
+            json& pos = it.value();
+            int got = 0;
+            std::string ent = pos["ent"], last_id = pos["id"];
+            query_rows(db,
+                       "SELECT entity, entity_id FROM row_bucket WHERE bucket = :b AND "
+                       "(entity > :e OR (entity = :e2 AND entity_id > :i)) ORDER BY entity, entity_id LIMIT " +
+                           std::to_string(room),
+                       {{"b", bucket}, {"e", ent}, {"e2", ent}, {"i", last_id}}, [&](const soci::row& r) {
+                           ent = r.get<std::string>(0);
+                           last_id = r.get<std::string>(1);
+                           ++got;
+                       });
+            // Second pass to build entries (nested queries on one session are not allowed while fetching).
+            std::vector<std::pair<std::string, std::string>> rows;
+            query_rows(db,
+                       "SELECT entity, entity_id FROM row_bucket WHERE bucket = :b AND "
+                       "(entity > :e OR (entity = :e2 AND entity_id > :i)) ORDER BY entity, entity_id LIMIT " +
+                           std::to_string(room),
+                       {{"b", bucket}, {"e", std::string(pos["ent"])}, {"e2", std::string(pos["ent"])},
+                        {"i", std::string(pos["id"])}},
+                       [&](const soci::row& r) { rows.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
+            for (const auto& [e, id] : rows) changes.push_back(upsert_entry(db, *p, pos["at"], bucket, e, id));
+            room -= got;
+            pos["ent"] = ent;
+            pos["id"] = last_id;
+            if (room > 0) snap_done.push_back(bucket);  // fewer than asked: the snapshot is complete
+        }
+        for (const auto& b : snap_done) {
+            cur["b"][b] = cur["s"][b]["at"];
+            cur["s"].erase(b);
+        }
+        // Then the log of kept buckets, up to the high-water mark read above.
+        if (room > 0 && !cur["b"].empty()) {
+            std::string cond;
+            std::vector<std::pair<std::string, std::string>> params;
+            int i = 0;
+            for (auto it = cur["b"].begin(); it != cur["b"].end(); ++it, ++i) {
+                const std::string n = std::to_string(i);
+                cond += std::string(i ? " OR " : "") + "(bucket = :b" + n + " AND seq > :s" + n + ")";
+                params.push_back({"b" + n, it.key()});
+                params.push_back({"s" + n, std::to_string(it.value().get<long long>())});
+            }
+            std::string sql = "SELECT seq, bucket, entity, entity_id, op FROM change_log WHERE (" + cond +
+                              ") AND seq <= " + std::to_string(high) + " ORDER BY seq, bucket LIMIT " +
+                              std::to_string(room);
+            if (db.dialect() == store::Dialect::postgresql)
+                for (int k = 0; k < i; ++k) {
+                    const std::string from = ":s" + std::to_string(k) + ")";
+                    const auto at = sql.find(from);
+                    sql.replace(at, from.size(), "CAST(:s" + std::to_string(k) + " AS BIGINT))");
+                }
+            struct Entry {
+                long long seq;
+                std::string bucket, entity, id, op;
+            };
+            std::vector<Entry> log;
+            query_rows(db, sql, params, [&](const soci::row& r) {
+                store::RowReader rr(r);
+                log.push_back({rr.integer(0), rr.text(1), rr.text(2), rr.text(3), rr.text(4)});
+            });
+            for (const auto& e : log) {
+                if (e.op == "delete")
+                    changes.push_back(
+                        {{"seq", e.seq}, {"bucket", e.bucket}, {"entity", e.entity}, {"id", e.id}, {"op", "delete"}});
+                else
+                    changes.push_back(upsert_entry(db, *p, e.seq, e.bucket, e.entity, e.id));
+                cur["b"][e.bucket] = e.seq;
+            }
+            if (static_cast<int>(log.size()) < room)
+                for (auto it = cur["b"].begin(); it != cur["b"].end(); ++it) it.value() = high;
+            room -= static_cast<int>(log.size());
+        }
+        const bool more = room <= 0;
+        send_json(res, 200,
+                  {{"epoch", epoch},
+                   {"server_time", now_iso()},
+                   {"changes", changes},
+                   {"next_cursor", sign_cursor(key, cur)},
+                   {"has_more", more}});
+    });
+
+    s.Post("/v1/batch", [url](const httplib::Request& req, httplib::Response& res) {
+        auto& db = thread_db(url);
+        const auto p = require_principal(db, req, res);
+        if (!p) return;
+        const auto body = json_body(req, res);
+        if (!body) return;
+        core::Errors errors;
+        net::JsonReader r(*body, errors);
+        r.only({"client_id", "epoch", "schema_version", "mutations"});
+        std::string client_id, epoch;
+        r.text("client_id", client_id, true);
+        r.text("epoch", epoch, true);
+        const json* muts = r.find("mutations", true);
+        if (muts && !muts->is_array()) r.fail("mutations", "invalid_format", "must be a list");
+        if (muts && muts->is_array() && muts->size() > kMaxMutationsPerBatch)
+            r.fail("mutations", "too_long", "must hold at most " + std::to_string(kMaxMutationsPerBatch) + " mutations");
+        std::vector<std::pair<Mutation, long long>> list;
+        if (muts && muts->is_array())
+            for (std::size_t i = 0; i < muts->size(); ++i) {
+                net::JsonReader mr((*muts)[i], errors, "mutations[" + std::to_string(i) + "]");
+                mr.only({"mutation_id", "client_seq", "type", "data", "recorded_at", "entity_id", "base_version"});
+                Mutation m;
+                int seq = 0;
+                mr.text("mutation_id", m.mutation_id, true);
+                mr.integer("client_seq", seq, true);
+                mr.text("type", m.type, true);
+                mr.text("recorded_at", m.recorded_at);
+                if (const json* d = mr.find("data", true)) m.data = *d;
+                if (!m.mutation_id.empty() && !core::is_uuid(m.mutation_id))
+                    mr.fail("mutation_id", "invalid_format", "must be a UUID");
+                if (seq < 1) mr.fail("client_seq", "out_of_range", "must be 1 or more");
+                list.emplace_back(std::move(m), seq);
+            }
+        if (!errors.empty()) {
+            send_json(res, 422, net::problem(422, "validation-failed", "The batch has invalid fields", {}, errors));
+            return;
+        }
+        store::Transaction tx(db);
+        lock_writers(db);
+        std::string owner;
+        long long last_seq = 0;
+        db.sql() << "SELECT user_id, last_client_seq FROM sync_client WHERE client_id = :c", soci::use(client_id, "c"),
+            soci::into(owner), soci::into(last_seq);
+        if (!db.sql().got_data() || owner != p->user.id) {
+            send_problem(res, 409, "client-not-registered", "This installation is not registered",
+                         "Register with POST /v1/clients and send again.");
+            return;
+        }
+        if (epoch != current_epoch(db)) {
+            send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
+                         "Register again and resend every change made since the restore.");
+            return;
+        }
+        json results = json::array();
+        const std::string now = now_iso();
+        for (const auto& [m, seq] : list) {
+            std::string stored;
+            db.sql() << "SELECT result FROM applied_mutation WHERE mutation_id = :m", soci::use(m.mutation_id, "m"),
+                soci::into(stored);
+            if (db.sql().got_data()) {
+                json prior = json::parse(stored, nullptr, false);
+                prior["status"] = prior.value("status", "applied") == "applied" ? "duplicate" : prior["status"];
+                results.push_back(prior);
+                last_seq = std::max(last_seq, seq);
+                continue;
+            }
+            if (seq <= last_seq) {
+                send_json(res, 409,
+                          net::problem(409, "client-state-regressed", "This installation's history went back in time",
+                                       "Mutation " + m.mutation_id + " has sequence " + std::to_string(seq) +
+                                           " but the register has seen up to " + std::to_string(last_seq) +
+                                           ". Register the installation again and resend."));
+                return;  // nothing of this batch is committed
+            }
+            if (seq > last_seq + 1) {
+                json prob = net::problem(409, "sequence-gap", "A change is missing before this one",
+                                         "Expected sequence " + std::to_string(last_seq + 1) + ".");
+                prob["expected_seq"] = last_seq + 1;
+                send_json(res, 409, prob);
+                return;
+            }
+            const auto result = execute(db, *p, m);
+            json out = {{"mutation_id", m.mutation_id}, {"status", status_name(result.status)}};
+            if (result.status == MutationResult::Status::applied)
+                out["version"] = result.version;
+            else
+                out["problem"] = result.problem;
+            if (result.status == MutationResult::Status::rejected) {
+                const std::string payload = json({{"type", m.type}, {"data", m.data}}).dump(), problem = result.problem.dump();
+                db.sql() << "INSERT INTO mutation_quarantine (mutation_id, client_id, user_id, payload, problem, "
+                            "received_at) VALUES (:m, :c, :u, :p, :pr, :n)",
+                    soci::use(m.mutation_id, "m"), soci::use(client_id, "c"), soci::use(p->user.id, "u"),
+                    soci::use(payload, "p"), soci::use(problem, "pr"), soci::use(now, "n");
+            }
+            const std::string stored_result = out.dump(), status = status_name(result.status);
+            const long long seq_ll = seq;
+            db.sql() << "INSERT INTO applied_mutation (mutation_id, client_id, client_seq, type, status, result, "
+                        "applied_at) VALUES (:m, :c, :s, :t, :st, :r, :n)",
+                soci::use(m.mutation_id, "m"), soci::use(client_id, "c"), soci::use(seq_ll, "s"),
+                soci::use(m.type, "t"), soci::use(status, "st"), soci::use(stored_result, "r"), soci::use(now, "n");
+            last_seq = seq;
+            results.push_back(out);
+        }
+        db.sql() << "UPDATE sync_client SET last_client_seq = :s, last_seen = :n WHERE client_id = :c",
+            soci::use(last_seq, "s"), soci::use(now, "n"), soci::use(client_id, "c");
+        tx.commit();
+        send_json(res, 200, {{"results", results}, {"last_client_seq", last_seq}});
+    });
+}
+
+}  // namespace kaiku::server
