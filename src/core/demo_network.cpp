@@ -318,7 +318,11 @@ private:
         }
         if (role == SiteRole::issuer) {
             site.organisation_id = county_org.id;
-            site.name = std::string(m.name_fi) + ", " + pick(kIssuerUnits);
+            // Units cycle through the list per municipality, so names within a municipality differ.
+            const std::size_t per_municipality = static_cast<std::size_t>(index) / s.municipalities.size();
+            constexpr std::size_t units = std::size(kIssuerUnits);
+            site.name = std::string(m.name_fi) + ", " + kIssuerUnits[per_municipality % units];
+            if (per_municipality >= units) site.name += " " + std::to_string(per_municipality / units + 1);
             if (index % 7 == 6) {  // some issuers are NGOs with an organisation of their own
                 Organisation ngo{uuid(), info.area.id, std::string("Kohtaamispaikka ") + pick(kVenueWords) + " ry", ""};
                 sink_.organisation(ngo);
@@ -329,8 +333,13 @@ private:
             sink_.site(site);
             info.issuers.push_back({site.id, joined_year});
         } else {
-            const auto& kind = pick(kVenueKinds);
-            Organisation org{uuid(), info.area.id, std::string(kind.fi) + " " + pick(kVenueWords) + " ry", ""};
+            // Kind and name cycle too: every venue of an area has a name of its own.
+            constexpr std::size_t kinds = std::size(kVenueKinds), words = std::size(kVenueWords);
+            const auto i = static_cast<std::size_t>(index) + areas_.size() * 5;  // areas start at different names
+            const auto& kind = kVenueKinds[i % kinds];
+            std::string name = std::string(kind.fi) + " " + kVenueWords[(i / kinds) % words];
+            if (i >= kinds * words) name += " " + std::to_string(i / (kinds * words) + 1);
+            Organisation org{uuid(), info.area.id, name + " ry", ""};
             sink_.organisation(org);
             ++summary_.organisations;
             site.organisation_id = org.id;

@@ -1,11 +1,17 @@
 #include "ui/area_list_model.hpp"
 
+#include <algorithm>
+
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 
 namespace kaiku::ui {
 
 void AreaListModel::set_areas(std::vector<core::Area> areas) {
+    // Alphabetical in the interface language, not in the order the cache returns them.
+    std::stable_sort(areas.begin(), areas.end(), [](const core::Area& a, const core::Area& b) {
+        return area_display_name(a).CmpNoCase(area_display_name(b)) < 0;
+    });
     areas_ = std::move(areas);
     Reset(static_cast<unsigned>(areas_.size()));
 }

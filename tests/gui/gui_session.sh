@@ -1,5 +1,5 @@
 #!/bin/bash
-# Inside a private D-Bus session and X display (started by run_gui_test.sh): runs kaiku-admin twice
+# Inside a private D-Bus session and X display (started by test_smoke.sh): runs kaiku-admin twice
 # and checks it with smoke.py.   gui_session.sh KAIKU_ADMIN SERVER_URL WORK_DIR
 set -euo pipefail
 ADMIN=$1
@@ -30,7 +30,8 @@ run_case() {
     local name=$1 url=$2
     shift 2
     local log="$WORK/admin-$name.log"
-    "$ADMIN" --server "$url" --cache "$WORK/cache.sqlite" --user gui-test >"$log" 2>&1 &
+    KAIKU_PASSWORD=kaikukortti-demo "$ADMIN" --server "$url" --cache "$WORK/cache.sqlite" --user coord-tre \
+        >"$log" 2>&1 &
     APP_PID=$!
     if ! /usr/bin/python3 "$HERE/smoke.py" "$@" --pid "$APP_PID" --work "$WORK" --quit; then
         echo "gui test: $name case failed; kaiku-admin log:" >&2

@@ -1,7 +1,7 @@
 #!/bin/bash
 # GUI smoke test of kaiku-admin against a real kaiku-server on loopback, under Xvfb, driven through
 # the accessibility tree (AT-SPI).
-#   run_gui_test.sh KAIKU_ADMIN KAIKU_SERVER WORK_DIR
+#   test_smoke.sh KAIKU_ADMIN KAIKU_SERVER WORK_DIR
 # 1. online:  the demo network syncs; browse Tampere's sites, filter them, take screenshots.
 # 2. offline: --server http://127.0.0.1:1 (nothing listens): the window says so, the cached data
 #    from step 1 stays visible and the window stays responsive.
