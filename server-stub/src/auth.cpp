@@ -197,12 +197,17 @@ AuthResult authenticate(store::Database& db, const std::string& header) {
                 "JOIN device d ON d.id = t.device_id WHERE t.token_hash = :h",
         soci::use(h, "h"), soci::into(user_id), soci::into(device_id), soci::into(expires_at),
         soci::into(token_revoked, tr), soci::into(device_revoked, dr);
-    if (!db.sql().got_data() || tr == soci::i_ok) {
+    if (!db.sql().got_data()) {
         r.outcome = AuthResult::Outcome::invalid;
         return r;
     }
+    // A revoked device is said so (the client must wipe its data), even though its tokens were revoked too.
     if (dr == soci::i_ok) {
         r.outcome = AuthResult::Outcome::device_revoked;
+        return r;
+    }
+    if (tr == soci::i_ok) {
+        r.outcome = AuthResult::Outcome::invalid;
         return r;
     }
     const std::string now_s = now_iso();

@@ -16,6 +16,7 @@ void message_post(CommandContext& c) {
         json d = c.m.data;
         d["sender_user_id"] = c.p.user.id;  // the register says who sent it, never the client
         if (!d.contains("sent_at")) d["sent_at"] = now_iso();
+        if (d.is_object() && !d.contains("thread_id") && d.contains("id")) d["thread_id"] = d["id"];
         return d;
     }());
     if (msg.thread_id.empty()) msg.thread_id = msg.id;
