@@ -154,7 +154,14 @@ int main(int argc, char** argv) {
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
-    server::Server srv(o);
+    std::unique_ptr<server::Server> srv_ptr;
+    try {
+        srv_ptr = std::make_unique<server::Server>(o);
+    } catch (const std::exception& e) {
+        std::cerr << "kaiku-server: " << e.what() << "\n";
+        return 1;
+    }
+    server::Server& srv = *srv_ptr;
     std::string error;
     if (!srv.bind(error)) {
         std::cerr << "kaiku-server: " << error << "\n";

@@ -26,6 +26,8 @@ Options:
   --listen HOST:PORT Address to listen on (default 127.0.0.1:8080; port 0 picks a free port)
   --port-file PATH   Write the port actually listened on to PATH once the server accepts connections
   --threads N        Worker threads answering requests (1 to 256, default 8)
+  --tls-cert PATH    Serve HTTPS with this PEM certificate (chain); needs --tls-key
+  --tls-key PATH     The certificate's PEM private key
   --seed SPEC        With serve: seed the demo network first if the database has no areas
   --seed-value N     Random seed of the demo network (default 1; the same value gives the same network)
   --login L, --role R, --scope S, --name N, --language fi|sv|en, --password-file PATH
@@ -126,6 +128,9 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             o.host = value.substr(0, colon);
             if (!parse_int(value.substr(colon + 1), 0, 65535, o.port))
                 return fail("--listen: port '" + value.substr(colon + 1) + "' must be a number from 0 to 65535");
+        } else if (flag == "--tls-cert" || flag == "--tls-key") {
+            if (!need_value() || value.empty()) return fail(flag + ": missing PATH");
+            (flag == "--tls-cert" ? o.tls_cert : o.tls_key) = value;
         } else if (flag == "--port-file") {
             if (!need_value() || value.empty()) return fail("--port-file: missing PATH");
             o.port_file = value;
@@ -154,6 +159,7 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             return fail("unknown option '" + a + "'");
         }
     }
+    if (o.tls_cert.empty() != o.tls_key.empty()) return fail("--tls-cert and --tls-key go together");
     if (o.command == Options::Command::create_user) {
         if (o.login.empty()) return fail("create-user: --login is required");
         if (o.role.empty()) return fail("create-user: --role is required");

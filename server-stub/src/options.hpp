@@ -13,6 +13,7 @@ struct Options {
     std::string host = "127.0.0.1";
     int port = 8080;  // 0 = any free port
     std::string port_file;
+    std::string tls_cert, tls_key;  // PEM files; both given = HTTPS
     int threads = 8;
     std::string seed;  // "demo", "demo:SCALE" or "scale:SCALE"; with serve: only into an empty database
     unsigned long long seed_value = 1;

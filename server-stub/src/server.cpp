@@ -38,7 +38,18 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
 
 }  // namespace
 
-Server::Server(Options options) : options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {
+namespace {
+std::unique_ptr<httplib::Server> make_http_server(const Options& o) {
+    if (o.tls_cert.empty()) return std::make_unique<httplib::Server>();
+    auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+    if (!tls->is_valid())
+        throw std::runtime_error("Cannot use the TLS certificate " + o.tls_cert + " with the key " + o.tls_key +
+                                 " (unreadable, not PEM, or they do not match)");
+    return tls;
+}
+}  // namespace
+
+Server::Server(Options options) : options_(std::move(options)), http_(make_http_server(options_)) {
     install_routes();
 }
 

@@ -22,6 +22,7 @@ struct HttpOptions {
     long connect_timeout_ms = 5000;
     long total_timeout_ms = 60000;
     const std::atomic<bool>* cancel = nullptr;  // polled during transfer
+    std::string ca_file;  // PEM file of trusted certificate authorities (default: the system's)
 };
 
 class HttpClient {

@@ -236,3 +236,29 @@ TEST_CASE("kaiku-server describes its options and rejects bad flags with exit st
     CHECK(migrate.status == 0);
     CHECK(migrate.err.find("schema at version 3") != std::string::npos);
 }
+
+TEST_CASE("the server speaks TLS when given a certificate and key") {
+    TempDir dir;
+    const std::string cert = dir.file("cert.pem"), key = dir.file("key.pem");
+    const auto made = test::run({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+                                 cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"},
+                                dir);
+    REQUIRE(made.status == 0);
+    test::TestDatabase tdb(dir);
+    ServerProcess server(dir, tdb.url(), {"--tls-cert", cert, "--tls-key", key});
+    const std::string url = "https://127.0.0.1:" + std::to_string(server.port());
+    net::HttpOptions trusted;
+    trusted.ca_file = cert;
+    const auto ok = net::HttpClient(url, trusted).get("/healthz");
+    INFO(ok.error);
+    CHECK(ok.status == 200);
+    // A client that does not trust the certificate refuses the connection.
+    const auto untrusted = net::HttpClient(url).get("/healthz");
+    CHECK(untrusted.failure == net::HttpResponse::Failure::tls);
+    // A certificate without its key is refused at start-up with a clear message.
+    const auto bad = test::run({KAIKU_SERVER_BIN, "--tls-cert", cert, "--tls-key", cert, "--database", tdb.url(),
+                                "--listen", "127.0.0.1:0"},
+                               dir);
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("Cannot use the TLS certificate") != std::string::npos);
+}
