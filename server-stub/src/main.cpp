@@ -141,6 +141,12 @@ int main(int argc, char** argv) {
         server::ensure_sync_meta(db);
         if (o.command == C::seed) return seed(db, o, false);
         if (o.command == C::create_user) return create_user(db, o);
+        if (o.command == C::rotate_epoch) {
+            const std::string epoch = core::new_uuid();
+            db.sql() << "UPDATE sync_meta SET epoch = :e WHERE id = 1", soci::use(epoch, "e");
+            std::cerr << "kaiku-server: new sync epoch " << epoch << "\n";
+            return 0;
+        }
         if (!o.seed.empty() && seed(db, o, true) != 0) return 1;
     } catch (const std::exception& e) {
         std::cerr << "kaiku-server: " << e.what() << "\n";

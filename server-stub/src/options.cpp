@@ -17,6 +17,8 @@ Commands:
                      (SCALE from 0.001 to 100; scale:10 is ten times the register).
                      Every demo user (kaikukeskus, coord-tre, issuer-tre, venue-tre, ... one set per
                      area prefix) signs in with the password kaikukortti-demo.
+  rotate-epoch       After restoring the database from a backup: start a new sync epoch, so every
+                     client re-registers and sends again what the backup lost, then exit.
   create-user        Create an account, then exit. Needs --login, --role, --name, and --scope
                      (an area prefix such as TRE for coordinators, a site id for site staff, nothing
                      for national_service); the password is read from --password-file or standard input.
@@ -83,6 +85,8 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             o.command = Options::Command::serve;
         else if (c == "migrate")
             o.command = Options::Command::migrate;
+        else if (c == "rotate-epoch")
+            o.command = Options::Command::rotate_epoch;
         else if (c == "create-user")
             o.command = Options::Command::create_user;
         else if (c == "seed") {
@@ -91,7 +95,7 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             o.seed = args[1];
             ++i;
         } else
-            return fail("unknown command '" + c + "' (expected serve, migrate, seed or create-user)");
+            return fail("unknown command '" + c + "' (expected serve, migrate, seed, create-user or rotate-epoch)");
         ++i;
     }
     for (; i < args.size(); ++i) {

@@ -8,7 +8,7 @@
 namespace kaiku::server {
 
 struct Options {
-    enum class Command { serve, migrate, seed, create_user, help, version } command = Command::serve;
+    enum class Command { serve, migrate, seed, create_user, rotate_epoch, help, version } command = Command::serve;
     std::string database = "sqlite:kaiku-server.sqlite";
     std::string host = "127.0.0.1";
     int port = 8080;  // 0 = any free port

@@ -21,6 +21,9 @@
 #include "store/demo_writer.hpp"
 #include "store/repositories.hpp"
 #include "sync/network_refresh.hpp"
+#include "sync/engine.hpp"
+#include "sync/local_commands.hpp"
+#include "sync/outbox.hpp"
 #include "sync/session.hpp"
 
 namespace kaiku::cli {
@@ -35,6 +38,13 @@ Commands:
                                 --password-file, $KAIKU_PASSWORD or the first line of standard input)
   fetch                         Fetch the network (areas, organisations, sites, venue profiles) into the cache,
                                 signing in first when there is no saved session
+  sync [--stats]                Push local changes, then pull the register's changes for your scope;
+                                --stats prints rows, bytes, seconds and peak memory
+  status                        Pending changes, conflicts, refused changes and the last sync
+  record-use --card ID --venue SITE_ID --date YYYY-MM-DD [--category C] [--adults N] [--children N]
+                                Record a use locally (works offline; delivered by the next sync)
+  register-card --card ID --issuer SITE_ID --date YYYY-MM-DD --birth-year Y --postcode P [--children N]
+                                Register a card locally (works offline; delivered by the next sync)
   list areas                    List the areas in the cache
   list sites [--area PREFIX]    List sites, all or of one area (area prefix such as TRE, or its Finnish name)
   demo [--scale S] [--seed N] [--out URL] [--stats]
@@ -184,6 +194,108 @@ int cmd_list(Args& args, const std::string& cache, std::ostream& out) {
     return 0;
 }
 
+int cmd_sync(Args& args, const std::string& server, const std::string& cache, const Account& account,
+             std::ostream& out, std::ostream& err) {
+    bool stats = false;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--stats")
+            stats = true;
+        else
+            throw UsageError{"sync: unknown option '" + flag + "'"};
+    }
+    auto db = open_cache(cache);
+    net::HttpClient http(server);
+    const auto r = sync::sync_once(*db, http, {account.login, account.password, "kaikuctl on " + host_name()});
+    out << "pushed " << r.pushed << " (applied " << r.applied << ", duplicate " << r.duplicates << ", conflict "
+        << r.conflicts << ", rejected " << r.rejected << "), pulled " << r.pulled_rows << " changes in " << r.pages
+        << " pages, purged " << r.purged_rows << "\n";
+    if (stats)
+        out << std::fixed << std::setprecision(2) << "rows " << r.pulled_rows << ", bytes " << r.pulled_bytes
+            << ", seconds " << r.seconds << ", rows/s " << std::setprecision(0)
+            << (r.seconds > 0 ? r.pulled_rows / r.seconds : 0.0) << ", peak memory " << peak_rss_mib() << " MiB\n";
+    if (!r.ok()) {
+        err << "kaikuctl: sync: " << sync::describe({r.failure, r.detail, r.http_status}) << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_status(const std::string& cache, std::ostream& out) {
+    auto db = open_cache(cache);
+    const auto s = sync::sync_status(*db);
+    out << "pending\t" << s.pending << "\nconflicts\t" << s.conflicts << "\nrejected\t" << s.rejected
+        << "\nlast_sync\t" << (s.last_success.empty() ? "never" : s.last_success) << "\nstate\t"
+        << (s.online ? "online" : "offline") << "\n";
+    if (!s.last_failure.empty()) out << "last_error\t" << s.last_failure << "\n";
+    for (const auto& e : sync::Outbox(*db).list("rejected"))
+        out << "rejected\t" << e.type << "\t" << e.entity_id << "\t" << e.last_error << "\n";
+    return 0;
+}
+
+core::Date parse_date_flag(const std::string& flag, const std::string& v) {
+    if (auto d = core::Date::parse(v)) return *d;
+    throw UsageError{flag + ": '" + v + "' must be a date YYYY-MM-DD"};
+}
+
+int parse_int_flag(const std::string& flag, const std::string& v, int lo, int hi) {
+    return static_cast<int>(parse_double(flag, v, lo, hi));
+}
+
+int report_local(const sync::LocalResult& r, const char* what, std::ostream& out, std::ostream& err) {
+    if (!r.ok()) {
+        for (const auto& e : r.errors) err << "kaikuctl: " << what << ": " << e.field << ": " << e.message << "\n";
+        return 1;
+    }
+    out << what << " saved locally (mutation " << r.mutation_id << "); 'kaikuctl sync' delivers it\n";
+    return 0;
+}
+
+int cmd_record_use(Args& args, const std::string& cache, std::ostream& out, std::ostream& err) {
+    core::Usage u;
+    bool have_date = false;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--card") u.card_id = args.value_of(flag);
+        else if (flag == "--venue") u.venue_site_id = args.value_of(flag);
+        else if (flag == "--date") { u.used_on = parse_date_flag(flag, args.value_of(flag)); have_date = true; }
+        else if (flag == "--event") u.event = args.value_of(flag);
+        else if (flag == "--adults") u.adults = parse_int_flag(flag, args.value_of(flag), 0, 10);
+        else if (flag == "--children") u.children = parse_int_flag(flag, args.value_of(flag), 0, 20);
+        else if (flag == "--category") {
+            const auto v = args.value_of(flag);
+            const auto c = core::enum_parse<core::Category>(v);
+            if (!c) throw UsageError{"--category: '" + v + "' must be culture, education, science or sports"};
+            u.category = *c;
+        } else throw UsageError{"record-use: unknown option '" + flag + "'"};
+    }
+    if (u.card_id.empty() || u.venue_site_id.empty() || !have_date)
+        throw UsageError{"record-use: --card, --venue and --date are required"};
+    if (u.category == core::Category::education) u.item = core::UsageItem::course_place;
+    auto db = open_cache(cache);
+    return report_local(sync::record_use(*db, u), "use", out, err);
+}
+
+int cmd_register_card(Args& args, const std::string& cache, std::ostream& out, std::ostream& err) {
+    std::string card, issuer;
+    std::optional<core::Date> date;
+    core::HolderProfile h;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--card") card = args.value_of(flag);
+        else if (flag == "--issuer") issuer = args.value_of(flag);
+        else if (flag == "--date") date = parse_date_flag(flag, args.value_of(flag));
+        else if (flag == "--birth-year") h.birth_year = parse_int_flag(flag, args.value_of(flag), 1900, 2100);
+        else if (flag == "--postcode") h.postcode = args.value_of(flag);
+        else if (flag == "--children") h.children = parse_int_flag(flag, args.value_of(flag), 0, 20);
+        else throw UsageError{"register-card: unknown option '" + flag + "'"};
+    }
+    if (card.empty() || issuer.empty() || !date || h.birth_year == 0 || h.postcode.empty())
+        throw UsageError{"register-card: --card, --issuer, --date, --birth-year and --postcode are required"};
+    auto db = open_cache(cache);
+    return report_local(sync::register_card(*db, card, issuer, *date, h), "card registration", out, err);
+}
+
 // Counts what the generator streams, without storing it: measures generation alone.
 struct CountingSink final : core::demo::Sink {};
 
@@ -296,6 +408,13 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
             return cmd_login(server, cache, account, out, err);
         }
         if (cmd == "list") return cmd_list(args, cache, out);
+        if (cmd == "sync") return cmd_sync(args, server, cache, account, out, err);
+        if (cmd == "status") {
+            if (!args.empty()) throw UsageError{"status: unexpected argument '" + args.peek() + "'"};
+            return cmd_status(cache, out);
+        }
+        if (cmd == "record-use") return cmd_record_use(args, cache, out, err);
+        if (cmd == "register-card") return cmd_register_card(args, cache, out, err);
         if (cmd == "demo") return cmd_demo(args, out);
         if (cmd == "report") return cmd_report(args, cache, out);
         if (cmd == "help") {

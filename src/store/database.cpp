@@ -128,7 +128,9 @@ Database::Database(const std::string& url, SchemaKind kind) : url_(url), dialect
             std::string mode;
             sql_ << "PRAGMA journal_mode=WAL", soci::into(mode);
             sql_ << "PRAGMA synchronous=NORMAL";
-            sql_ << "PRAGMA foreign_keys=ON";
+            // The server enforces references. The client's cache is a partial replica of the register: a use
+            // seen by a venue refers to a card outside the venue's scope, so references are not enforced there.
+            sql_ << (kind_ == SchemaKind::server ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
             sql_ << "PRAGMA secure_delete=ON";
         } else {
 #ifdef KAIKU_HAVE_POSTGRESQL

@@ -11,9 +11,11 @@
 #                          response that breaks it, and lists the violations in the sl-violations header;
 #      lenient (no --errors): requests the spec itself forbids (limit=0, ...), which the strict proxy would refuse
 #                          without asking the server; they are forwarded, and the server's answer is still checked;
-# 5. sends requests through them, walking every list page by page (so every stored entity is checked), and fails on
-#    any response violation, on an unexpected status, or on a request the spec and the server judge differently.
-# Both processes are stopped on exit.
+# 5. runs contract_requests.mjs: signs in as demo users of four roles, reads every list as three of them, runs
+#    commands, registers a sync client, pulls the change feed and pushes batches, and provokes the documented errors;
+#    fails on any response violation, on an unexpected status, or on a request the spec and the server judge
+#    differently.
+# The server and both proxies are stopped on exit.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -31,7 +33,7 @@ export NPM_CONFIG_AUDIT=false
 T0=$(date +%s)
 mkdir -p "$WORK"
 WORK=$(realpath "$WORK")
-rm -f "$WORK"/s.sqlite* "$WORK"/port "$WORK"/port.tmp "$WORK"/*.log "$WORK"/body "$WORK"/headers
+rm -f "$WORK"/s.sqlite* "$WORK"/port "$WORK"/port.tmp "$WORK"/*.log "$WORK"/summary.json
 
 PIDS=()
 cleanup() {
@@ -122,166 +124,32 @@ wait_prism lenient "$LENIENT_PORT" "$LENIENT_PID"
 T_READY=$(date +%s)
 
 # ---------------------------------------------------------------- (e) requests
-REQUESTS=0
-VIOLATIONS=0
-FAILURES=()
-
-# Evaluates a JavaScript expression over the last response: `b` is the parsed body, `h` the sl-violations list.
-js() {
-    node -e '
-const fs = require("fs");
-const b = (() => { try { return JSON.parse(fs.readFileSync(process.argv[1], "utf8")); } catch { return undefined; } })();
-const m = /^sl-violations:\s*(.*)$/im.exec(fs.readFileSync(process.argv[2], "utf8"));
-const h = m ? (() => { try { return JSON.parse(m[1]); } catch { return [{ location: ["unparsable"], message: m[1] }]; } })() : [];
-const r = (0, eval)("(b, h) => (" + process.argv[3] + ")")(b, h);
-if (r !== undefined && r !== null) console.log(typeof r === "string" ? r : JSON.stringify(r));
-' "$WORK/body" "$WORK/headers" "$1"
-}
-
-send() {  # PROXY_PORT PATH -> sets STATUS, CTYPE
-    REQUESTS=$((REQUESTS + 1))
-    STATUS=$(curl -sS -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "http://127.0.0.1:$1$2") || STATUS=000
-    CTYPE=$(sed -n 's/^[Cc]ontent-[Tt]ype:[[:space:]]*\([^;[:space:]]*\).*/\1/p' "$WORK/headers" | tail -n 1)
-}
-
-record() {  # DESCRIPTION
-    FAILURES+=("$1")
-    echo "  FAIL  $1" >&2
-    grep -i '^sl-violations:' "$WORK/headers" | cut -c1-2000 | sed 's/^/        /' >&2 || true
-    head -c 1500 "$WORK/body" | sed 's/^/        /' >&2
-    echo >&2
-}
-
-# A valid request through the strict proxy: must answer 200 with no violation at all.
-expect_ok() {  # PATH
-    send "$STRICT_PORT" "$1"
-    local n
-    n=$(js 'h.length')
-    if [ "$STATUS" = 200 ] && [ "$n" = 0 ] && [ "$CTYPE" = application/json ]; then
-        echo "  ok    GET $1 -> 200"
-        return 0
-    fi
-    VIOLATIONS=$((VIOLATIONS + (n > 0 ? n : 1)))
-    case $STATUS in
-        422) record "GET $1: Prism says the request breaks the spec (422), $n violation(s)" ;;
-        500) record "GET $1: the server's response breaks the spec (500 from Prism), $n violation(s)" ;;
-        *) record "GET $1: status $STATUS, content type '$CTYPE', $n violation(s) (expected 200 application/json)" ;;
-    esac
-    return 1
-}
-
-# A request the spec forbids, through the lenient proxy: the server must refuse it with STATUS and problem TYPE, the
-# spec must flag the request (so spec and server agree it is invalid) and nothing about the response.
-expect_problem() {  # PATH STATUS TYPE [PARAM]
-    local path=$1 want=$2 type=$3 param=${4:-}
-    send "$LENIENT_PORT" "$path"
-    local resp req got_type
-    resp=$(js 'h.filter(v => v.location[0] !== "request").length')
-    req=$(js "h.filter(v => v.location[0] === 'request' && v.location.includes('$param')).length")
-    got_type=$(js 'b && b.type')
-    # Prism checks the body against the spec where the path is in it; a 404 for an unknown path is checked here.
-    local shape
-    shape=$(js 'b && ["type", "title", "status"].every(k => k in b) && Object.keys(b).every(k => ["type", "title", "status", "detail", "errors"].includes(k))')
-    if [ "$shape" != true ]; then
-        VIOLATIONS=$((VIOLATIONS + 1))
-        record "GET $path: the body is not a problem document of the spec's shape (type, title, status, detail?, errors?)"
-        return 1
-    fi
-    if [ "$resp" != 0 ]; then
-        VIOLATIONS=$((VIOLATIONS + resp))
-        record "GET $path: the server's $STATUS response breaks the spec, $resp violation(s)"
-        return 1
-    fi
-    if [ "$STATUS" != "$want" ] || [ "$CTYPE" != application/problem+json ] || [ "$got_type" != "$type" ] ||
-        [ "$(js "b && b.status === $want")" != true ]; then
-        record "GET $path: got $STATUS '$CTYPE' type '$got_type', expected $want application/problem+json '$type'"
-        return 1
-    fi
-    if [ -n "$param" ] && [ "$req" = 0 ]; then
-        VIOLATIONS=$((VIOLATIONS + 1))
-        record "GET $path: the server refuses '$param' but the spec allows it"
-        return 1
-    fi
-    echo "  ok    GET $path -> $STATUS $type"
-}
-
-# Walks a list page by page with LIMIT through the strict proxy; prints the number of items seen.
-walk() {  # PATH LIMIT [EXTRA_QUERY]
-    local path=$1 limit=$2 extra=${3:+&$3} after="" total=0 pages=0 n next
-    while :; do
-        expect_ok "$path?limit=$limit$extra${after:+&after=$after}" || return 0
-        n=$(js 'b.items.length')
-        next=$(js 'b.next')
-        total=$((total + n))
-        pages=$((pages + 1))
-        if [ -z "$next" ]; then break; fi
-        if [ "$n" != "$limit" ]; then record "GET $path: 'next' on a page that is not full ($n of $limit)"; return 0; fi
-        if [ "$next" != "$(js 'b.items[b.items.length - 1].id || b.items[b.items.length - 1].site_id')" ]; then
-            record "GET $path: 'next' is not the key of the page's last item"
-            return 0
-        fi
-        after=$next
-        [ "$pages" -lt 100 ] || { record "GET $path: more than 100 pages"; return 0; }
-    done
-    echo "        $path${extra:+ ($extra)}: $total items in $pages pages"
-    WALKED=$total
-}
-
+# contract_requests.mjs signs in as the demo users (kaikukeskus, coord-tre, issuer-tre, venue-tre) and sends every
+# request of the test; it prints one line per check and writes its counts to $WORK/summary.json.
 echo "contract: server on port $PORT, prism strict on $STRICT_PORT, lenient on $LENIENT_PORT"
-expect_ok /healthz
-
-# Every list with the default limit, then page by page (every stored entity is checked against its schema).
-for p in /v1/areas /v1/organisations /v1/sites /v1/venue-profiles; do
-    expect_ok "$p" || true
-done
-WALKED=0
-walk /v1/areas 4
-walk /v1/organisations 25
-walk /v1/sites 25
-walk /v1/venue-profiles 10
-
-# Filters: area_id (the area of the first site, then an unknown id: empty page), after past the end, limit bounds.
-AREA_ID=""
-expect_ok "/v1/sites?limit=1" && AREA_ID=$(js 'b.items.length ? b.items[0].area_id : ""')
-[ -n "$AREA_ID" ] || record "GET /v1/sites?limit=1: no site to take an area_id from"
-walk /v1/organisations 5 "area_id=$AREA_ID"
-[ "$WALKED" -gt 0 ] || record "GET /v1/organisations?area_id=$AREA_ID: no organisation in the area"
-walk /v1/sites 5 "area_id=$AREA_ID"
-[ "$WALKED" -gt 0 ] || record "GET /v1/sites?area_id=$AREA_ID: no site in the area"
-expect_empty() {  # PATH: a valid request whose answer is an empty last page
-    if expect_ok "$1" && [ "$(js 'b.items.length === 0 && b.next === null')" != true ]; then
-        record "GET $1: expected an empty last page"
-    fi
-}
-expect_empty "/v1/sites?area_id=no-such-area"
-expect_empty "/v1/organisations?area_id=no-such-area"
-expect_empty "/v1/areas?after=zzzzzzzz"
-expect_ok "/v1/venue-profiles?limit=1" || true
-expect_ok "/v1/sites?limit=1000&after=" || true
-
-# Errors: the server's problem documents, checked against the spec by the lenient proxy.
-expect_problem "/v1/areas?limit=0" 400 /problems/invalid-query limit || true
-expect_problem "/v1/sites?limit=abc" 400 /problems/invalid-query limit || true
-expect_problem "/v1/organisations?limit=1001" 400 /problems/invalid-query limit || true
-expect_problem "/v1/venue-profiles?after=$(printf 'k%.0s' $(seq 101))" 400 /problems/invalid-query after || true
-expect_problem "/v1/no-such-resource" 404 /problems/not-found || true
-# The strict proxy refuses what the spec forbids without asking the server.
-send "$STRICT_PORT" "/v1/areas?limit=abc"
-if [ "$STATUS" = 422 ]; then
-    echo "  ok    GET /v1/areas?limit=abc -> 422 from the strict proxy (request breaks the spec)"
-else
-    record "GET /v1/areas?limit=abc through the strict proxy: expected Prism's 422, got $STATUS"
-fi
+rm -f "$WORK/summary.json"
+RC=0
+STRICT_PORT=$STRICT_PORT LENIENT_PORT=$LENIENT_PORT SERVER_PORT=$PORT STUB_DIR=$STUB SUMMARY_FILE=$WORK/summary.json \
+    node "$HERE/contract_requests.mjs" || RC=$?
 
 # ---------------------------------------------------------------- summary
 T_END=$(date +%s)
+summary() {  # FIELD
+    node -e 'try { console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]]) } catch { console.log(0) }' \
+        "$WORK/summary.json" "$1"
+}
+REQUESTS=$(summary requests)
+VIOLATIONS=$(summary violations)
+FAILURES=$(summary failures)
+[ -s "$WORK/summary.json" ] || FAILURES=$((FAILURES + 1))
 if grep -q '"level":"error"' "$WORK/server.log"; then
     show_log "$WORK/server.log"
-    record "kaiku-server logged errors"
+    echo "  FAIL  kaiku-server logged errors" >&2
+    FAILURES=$((FAILURES + 1))
 fi
-echo "contract: $REQUESTS requests, $VIOLATIONS violations, ${#FAILURES[@]} failures" \
+echo "contract: $REQUESTS requests, $VIOLATIONS violations, $FAILURES failures" \
     "($((T_END - T0)) s, of which $((T_READY - T0)) s setup)"
-if [ "${#FAILURES[@]}" -gt 0 ]; then
+if [ "$RC" != 0 ] || [ "$FAILURES" != 0 ]; then
     show_log "$WORK/prism-strict.log"
     exit 1
 fi

@@ -2,6 +2,7 @@
 // when the integration tests run with --backend=postgres (dropped again at the end of the test).
 #pragma once
 
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -53,7 +54,33 @@ public:
     TestDatabase& operator=(const TestDatabase&) = delete;
     const std::string& url() const { return url_; }
 
+    // A backup of the whole database, and a restore that replaces the database with it (no open sessions).
+    void backup(const TempDir& dir) {
+        if (db_name_.empty()) {
+            copy_files(url_.substr(7), dir.file("backup.sqlite"));
+        } else {
+            soci::session s("postgresql", store::postgres_conninfo(admin_));
+            s << "CREATE DATABASE " + db_name_ + "_backup TEMPLATE " + db_name_;
+        }
+    }
+    void restore(const TempDir& dir) {
+        if (db_name_.empty()) {
+            for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(url_.substr(7) + suffix);
+            copy_files(dir.file("backup.sqlite"), url_.substr(7));
+        } else {
+            soci::session s("postgresql", store::postgres_conninfo(admin_));
+            s << "DROP DATABASE " + db_name_ + " WITH (FORCE)";
+            s << "CREATE DATABASE " + db_name_ + " TEMPLATE " + db_name_ + "_backup";
+            s << "DROP DATABASE " + db_name_ + "_backup";
+        }
+    }
+
 private:
+    static void copy_files(const std::string& from, const std::string& to) {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            if (std::filesystem::exists(from + suffix))
+                std::filesystem::copy_file(from + suffix, to + suffix, std::filesystem::copy_options::overwrite_existing);
+    }
     std::string url_, admin_, db_name_;
 };
 

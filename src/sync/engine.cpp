@@ -1,0 +1,522 @@
+#include "sync/engine.hpp"
+
+#include <chrono>
+#include <ctime>
+
+#include "net/dto.hpp"
+#include "store/mapping.hpp"
+#include "store/repositories.hpp"
+#include "sync/outbox.hpp"
+
+namespace kaiku::sync {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Children before parents, so deletes never break a foreign key.
+const std::vector<std::pair<std::string, std::string>>& synced_tables() {
+    static const std::vector<std::pair<std::string, std::string>> t = {
+        {"usage", "id"},         {"group_signup", "id"}, {"group_visit", "id"}, {"quota_adjustment", "id"},
+        {"quota", "id"},         {"allocation", "id"},   {"card", "id"},        {"card_batch", "id"},
+        {"message", "id"},       {"venue_profile", "site_id"}, {"rule", "id"}, {"app_user", "id"},
+        {"site", "id"},          {"organisation", "id"}, {"area", "id"},
+    };
+    return t;
+}
+
+std::string key_of(const std::string& entity) { return entity == "venue_profile" ? "site_id" : "id"; }
+
+std::string now_iso() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+FailureKind from_transport(net::HttpResponse::Failure f) {
+    using F = net::HttpResponse::Failure;
+    switch (f) {
+        case F::bad_url: return FailureKind::bad_url;
+        case F::timeout: return FailureKind::timeout;
+        case F::cancelled: return FailureKind::cancelled;
+        default: return FailureKind::server_unreachable;
+    }
+}
+
+std::string problem_type(const std::string& body) {
+    const json p = json::parse(body, nullptr, false);
+    return p.is_object() && p.contains("type") && p["type"].is_string() ? p["type"].get<std::string>() : "";
+}
+
+class Round {
+public:
+    Round(store::Database& db, net::HttpClient& http, const Credentials& cred, const SyncOptions& opt,
+          const std::function<void(const SyncProgress&)>& progress, const std::atomic<bool>* cancel)
+        : db_(db), http_(http), cred_(cred), opt_(opt), progress_(progress), cancel_(cancel), state_{db} {}
+
+    SyncReport run() {
+        const auto t0 = Clock::now();
+        try {
+            Outbox(db_).recover_inflight();
+            if (!state_.get("token").value_or("").empty() && !cred_.login.empty())
+                use_saved_session(db_, http_, cred_.login);
+            for (int round = 0; round < 3; ++round) {
+                restart_ = false;
+                if (push() && !restart_) pull();
+                if (!restart_ || !r_.ok()) break;
+            }
+            if (r_.ok()) {
+                state_.set("last_sync_ok", now_iso());
+                state_.set("last_sync_error", "");
+            } else if (!r_.device_revoked) {
+                state_.set("last_sync_error", r_.detail);
+            }
+        } catch (const store::StoreError& e) {
+            fail(FailureKind::store_error, e.what());
+        } catch (const soci::soci_error& e) {
+            fail(FailureKind::store_error, e.what());
+        }
+        r_.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        return r_;
+    }
+
+private:
+    bool fail(FailureKind k, std::string detail, long status = 0) {
+        r_.failure = k;
+        r_.detail = std::move(detail);
+        r_.http_status = status;
+        return false;
+    }
+    bool cancelled() { return cancel_ && cancel_->load() && !fail(FailureKind::cancelled, "Cancelled"); }
+    void report(const char* phase, long long rows, long long bytes = 0) {
+        if (progress_) progress_({phase, rows, bytes});
+    }
+
+    // Signs in again after the server refused the token; false when that is impossible.
+    bool reauthenticate() {
+        if (reauthenticated_ || cred_.password.empty()) return false;
+        reauthenticated_ = true;
+        return sign_in(db_, http_, cred_.login, cred_.password, cred_.device_name).ok();
+    }
+
+    // Handles answers that are about the session, not the request; true when the request should be repeated.
+    bool session_problem(const net::HttpResponse& res) {
+        if (res.status == 401) {
+            if (reauthenticate()) return true;
+            fail(FailureKind::unauthorized, "The register did not accept the sign-in.", 401);
+            return false;
+        }
+        if (res.status == 403 && problem_type(res.body) == "/problems/device-revoked") {
+            wipe_local_data(db_);
+            r_.device_revoked = true;
+            fail(FailureKind::forbidden, "This device's access was revoked; the local register data was removed.", 403);
+        }
+        return false;
+    }
+
+    bool ensure_client() {
+        if (!state_.get("client_id").value_or("").empty()) return true;
+        for (;;) {
+            const auto res = http_.post_json("/v1/clients", "{}");
+            if (!res.transport_ok()) return fail(from_transport(res.failure), res.error);
+            if (res.status == 201) {
+                const json doc = json::parse(res.body, nullptr, false);
+                if (!doc.is_object() || !doc.contains("client_id"))
+                    return fail(FailureKind::bad_response, "The installation could not be registered.");
+                Outbox outbox(db_);
+                const long long first = outbox.min_unacked_seq();
+                // The register numbers this installation's mutations from 1.
+                const long long offset = first ? first - 1 : outbox.max_seq();
+                store::Transaction tx(db_);
+                state_.set("client_id", doc["client_id"]);
+                state_.set("epoch", doc["epoch"]);
+                state_.set("seq_offset", std::to_string(offset));
+                tx.commit();
+                return true;
+            }
+            if (!session_problem(res)) {
+                if (r_.ok()) fail(FailureKind::server_error, "HTTP " + std::to_string(res.status) + " registering", res.status);
+                return false;
+            }
+        }
+    }
+
+    // A restored register (new epoch) or a copied/restored local file: start a new installation identity and
+    // send every change again; the register skips those it already has.
+    void new_identity(bool replay_acknowledged) {
+        Outbox outbox(db_);
+        store::Transaction tx(db_);
+        if (replay_acknowledged) outbox.replay_acknowledged();
+        state_.set("client_id", "");
+        tx.commit();
+    }
+
+    bool push() {
+        if (!ensure_client()) return false;
+        Outbox outbox(db_);
+        for (;;) {
+            if (cancelled()) return false;
+            auto entries = outbox.due(opt_.push_count, opt_.push_bytes, opt_.respect_backoff);
+            if (entries.empty()) return true;
+            const long long offset = std::stoll(state_.get("seq_offset").value_or("0"));
+            json mutations = json::array();
+            for (const auto& e : entries)
+                mutations.push_back({{"mutation_id", e.mutation_id},
+                                     {"client_seq", e.client_seq - offset},
+                                     {"type", e.type},
+                                     {"data", e.payload},
+                                     {"recorded_at", e.recorded_at}});
+            const json body = {{"client_id", state_.get("client_id").value_or("")},
+                               {"epoch", state_.get("epoch").value_or("")},
+                               {"mutations", mutations}};
+            {
+                store::Transaction tx(db_);
+                outbox.mark_inflight(entries);
+                tx.commit();
+            }
+            const auto res = http_.post_json("/v1/batch", body.dump());
+            report("push", r_.pushed, static_cast<long long>(body.dump().size()));
+            if (!res.transport_ok() || res.status >= 500) {
+                store::Transaction tx(db_);
+                outbox.release(entries, res.transport_ok() ? "HTTP " + std::to_string(res.status) : res.error);
+                tx.commit();
+                return res.transport_ok() ? fail(FailureKind::server_error, "HTTP " + std::to_string(res.status), res.status)
+                                          : fail(from_transport(res.failure), res.error);
+            }
+            if (res.status != 200) {
+                {
+                    store::Transaction tx(db_);
+                    outbox.recover_inflight();
+                    tx.commit();
+                }
+                const std::string type = problem_type(res.body);
+                if (type == "/problems/epoch-changed") {
+                    new_identity(true);
+                    state_.set("cursor", "");
+                    db_.sql() << "DELETE FROM row_bucket";  // everything is confirmed again by the full resync
+                    r_.full_resync = true;
+                    restart_ = true;
+                    return ensure_client();
+                }
+                if (type == "/problems/client-not-registered" || type == "/problems/client-state-regressed") {
+                    new_identity(false);
+                    if (!ensure_client()) return false;
+                    continue;
+                }
+                if (type == "/problems/sequence-gap") {
+                    const json p = json::parse(res.body, nullptr, false);
+                    const long long expected = p.value("expected_seq", 1LL);
+                    state_.set("seq_offset", std::to_string(entries.front().client_seq - expected));
+                    if (++gap_retries_ > 3) return fail(FailureKind::server_error, "The change sequence did not match.");
+                    continue;
+                }
+                if (session_problem(res)) continue;
+                if (r_.ok()) fail(FailureKind::server_error, "HTTP " + std::to_string(res.status) + ": " + res.body.substr(0, 200), res.status);
+                return false;
+            }
+            const json doc = json::parse(res.body, nullptr, false);
+            if (!doc.is_object() || !doc.contains("results") || !doc["results"].is_array()) {
+                store::Transaction tx(db_);
+                outbox.release(entries, "unreadable answer");
+                tx.commit();
+                return fail(FailureKind::bad_response, "The answer to a batch could not be read.");
+            }
+            store::Transaction tx(db_);
+            for (const auto& result : doc["results"]) {
+                const std::string id = result.value("mutation_id", ""), status = result.value("status", "");
+                if (status == "applied" || status == "duplicate") {
+                    outbox.mark_acked(id, result.value("version", 0LL), result);
+                    ++(status == "applied" ? r_.applied : r_.duplicates);
+                } else if (status == "conflict") {
+                    outbox.mark_conflict(id, result.value("problem", json::object()));
+                    ++r_.conflicts;
+                } else {
+                    outbox.mark_rejected(id, result.value("problem", json::object()));
+                    ++r_.rejected;
+                }
+                ++r_.pushed;
+            }
+            outbox.recover_inflight();  // anything the answer did not mention goes again
+            tx.commit();
+        }
+    }
+
+    template <class T>
+    void upsert_row(const json& data, const std::string& entity, const std::string& id, long long version) {
+        T value;
+        const auto errors = net::from_json(data, value);
+        if (!errors.empty()) throw std::runtime_error(entity + " " + id + ": " + core::to_string(errors));
+        if constexpr (std::is_same_v<T, core::Area>) {
+            store::AreaRepository{db_}.upsert(value);
+        } else {
+            auto buf = store::make_buffer<T>();
+            store::Table<T>::bind(buf, value);
+            buf.execute(db_.sql(), store::upsert_statement<T>());
+        }
+        db_.sql() << "UPDATE " + entity + " SET server_version = :v WHERE " + key_of(entity) + " = :i",
+            soci::use(version, "v"), soci::use(id, "i");
+    }
+
+    void apply_upsert(const json& c) {
+        const std::string entity = c.at("entity"), id = c.at("id"), bucket = c.at("bucket");
+        const long long version = c.value("version", 0LL);
+        long long local = -1;
+        soci::indicator ind = soci::i_null;
+        bool exists = false;
+        if (entity_known(entity)) {
+            db_.sql() << "SELECT server_version FROM " + entity + " WHERE " + key_of(entity) + " = :i", soci::use(id, "i"),
+                soci::into(local, ind);
+            exists = db_.sql().got_data();
+        }
+        const bool newer = !exists || ind != soci::i_ok || version > local;
+        if (newer) {
+            const json& d = c.at("data");
+            if (entity == "area") upsert_row<core::Area>(d, entity, id, version);
+            else if (entity == "organisation") upsert_row<core::Organisation>(d, entity, id, version);
+            else if (entity == "site") upsert_row<core::Site>(d, entity, id, version);
+            else if (entity == "venue_profile") upsert_row<core::VenueProfile>(d, entity, id, version);
+            else if (entity == "card_batch") upsert_row<core::CardBatch>(d, entity, id, version);
+            else if (entity == "allocation") upsert_row<core::Allocation>(d, entity, id, version);
+            else if (entity == "card") upsert_row<core::Card>(d, entity, id, version);
+            else if (entity == "usage") upsert_row<core::Usage>(d, entity, id, version);
+            else if (entity == "rule") upsert_row<core::Rule>(d, entity, id, version);
+            else if (entity == "quota") upsert_row<core::Quota>(d, entity, id, version);
+            else if (entity == "quota_adjustment") upsert_row<core::QuotaAdjustment>(d, entity, id, version);
+            else if (entity == "message") upsert_row<core::Message>(d, entity, id, version);
+            else if (entity == "group_visit") upsert_row<core::GroupVisit>(d, entity, id, version);
+            else if (entity == "group_signup") upsert_row<core::GroupSignup>(d, entity, id, version);
+            else if (entity == "app_user") upsert_row<core::User>(d, entity, id, version);
+            else return;  // an entity this version does not know: skipped, not fatal
+        }
+        db_.sql() << "INSERT INTO row_bucket (entity, entity_id, bucket) VALUES (:e, :i, :b) ON CONFLICT DO NOTHING",
+            soci::use(entity, "e"), soci::use(id, "i"), soci::use(bucket, "b");
+    }
+
+    static bool entity_known(const std::string& entity) {
+        for (const auto& [t, _] : synced_tables())
+            if (t == entity) return true;
+        return false;
+    }
+
+    // Deletes synced rows that no bucket holds any more; rows with unsent local changes stay.
+    long long purge_orphans() {
+        long long removed = 0;
+        for (const auto& [table, key] : synced_tables()) {
+            soci::statement st =
+                (db_.sql().prepare << "DELETE FROM " + table + " WHERE server_version IS NOT NULL AND " + key +
+                                          " NOT IN (SELECT entity_id FROM row_bucket WHERE entity = '" + table +
+                                          "') AND " + key +
+                                          " NOT IN (SELECT entity_id FROM outbox WHERE entity = '" + table +
+                                          "' AND state IN ('pending', 'inflight', 'conflict'))");
+            st.execute(true);
+            removed += st.get_affected_rows();
+        }
+        return removed;
+    }
+
+    void apply_page(const json& doc) {
+        store::Transaction tx(db_);
+        for (const auto& c : doc.at("changes")) {
+            const std::string op = c.at("op");
+            if (op == "upsert") {
+                apply_upsert(c);
+            } else if (op == "delete") {
+                const std::string entity = c.at("entity"), id = c.at("id"), bucket = c.at("bucket");
+                db_.sql() << "DELETE FROM row_bucket WHERE entity = :e AND entity_id = :i AND bucket = :b",
+                    soci::use(entity, "e"), soci::use(id, "i"), soci::use(bucket, "b");
+                orphans_possible_ = true;
+            } else if (op == "bucket_removed") {
+                const std::string bucket = c.at("bucket");
+                db_.sql() << "DELETE FROM row_bucket WHERE bucket = :b", soci::use(bucket, "b");
+                orphans_possible_ = true;
+            }
+            ++r_.pulled_rows;
+        }
+        if (orphans_possible_) {
+            r_.purged_rows += purge_orphans();
+            orphans_possible_ = false;
+            purged_ = true;
+        }
+        state_.set("cursor", doc.at("next_cursor").get<std::string>());
+        tx.commit();
+    }
+
+    bool pull() {
+        for (;;) {
+            if (cancelled()) return false;
+            const std::string cursor = state_.get("cursor").value_or("");
+            const std::string path = "/v1/changes?limit=" + std::to_string(opt_.page_size) +
+                                     (cursor.empty() ? "" : "&cursor=" + cursor);
+            const auto res = http_.get(path);
+            if (!res.transport_ok()) return fail(from_transport(res.failure), res.error);
+            if (res.status != 200) {
+                const std::string type = problem_type(res.body);
+                if (type == "/problems/epoch-changed" || type == "/problems/invalid-cursor" ||
+                    type == "/problems/cursor-expired") {
+                    // Full resync: memberships are confirmed again; what is not confirmed goes at the end.
+                    store::Transaction tx(db_);
+                    state_.set("cursor", "");
+                    db_.sql() << "DELETE FROM row_bucket";
+                    tx.commit();
+                    r_.full_resync = true;
+                    if (type == "/problems/epoch-changed") {
+                        new_identity(true);
+                        restart_ = true;
+                        return true;
+                    }
+                    continue;
+                }
+                if (session_problem(res)) continue;
+                if (r_.ok()) fail(FailureKind::server_error, "HTTP " + std::to_string(res.status) + " from /v1/changes", res.status);
+                return false;
+            }
+            r_.pulled_bytes += static_cast<long long>(res.body.size());
+            const json doc = json::parse(res.body, nullptr, false);
+            if (doc.is_discarded() || !doc.is_object() || !doc.contains("changes") || !doc["changes"].is_array() ||
+                !doc.contains("next_cursor") || !doc["next_cursor"].is_string())
+                return fail(FailureKind::bad_response, "A page of changes could not be read; it was not applied.");
+            try {
+                apply_page(doc);
+            } catch (const json::exception& e) {
+                return fail(FailureKind::bad_response, std::string("A change could not be read: ") + e.what());
+            } catch (const std::runtime_error& e) {
+                if (dynamic_cast<const soci::soci_error*>(&e)) throw;
+                return fail(FailureKind::bad_response, std::string("A change could not be applied: ") + e.what());
+            }
+            ++r_.pages;
+            report("pull", r_.pulled_rows, r_.pulled_bytes);
+            if (!doc.value("has_more", false)) break;
+        }
+        if (r_.full_resync && !purged_) {
+            store::Transaction tx(db_);
+            r_.purged_rows += purge_orphans();
+            tx.commit();
+        }
+        if (purged_ || r_.full_resync) {
+            // Purged values must not stay readable in the file: fold the WAL back and truncate it.
+            db_.sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
+        }
+        return true;
+    }
+
+    store::Database& db_;
+    net::HttpClient& http_;
+    const Credentials& cred_;
+    const SyncOptions& opt_;
+    const std::function<void(const SyncProgress&)>& progress_;
+    const std::atomic<bool>* cancel_;
+    store::StateRepository state_;
+    SyncReport r_;
+    bool restart_ = false, reauthenticated_ = false, orphans_possible_ = false, purged_ = false;
+    int gap_retries_ = 0;
+};
+
+}  // namespace
+
+SyncReport sync_once(store::Database& db, net::HttpClient& http, const Credentials& cred, const SyncOptions& opt,
+                     const std::function<void(const SyncProgress&)>& progress, const std::atomic<bool>* cancel) {
+    if (!cred.login.empty() && !use_saved_session(db, http, cred.login) && !cred.password.empty()) {
+        const auto s = sign_in(db, http, cred.login, cred.password, cred.device_name);
+        if (!s.ok()) {
+            SyncReport r;
+            r.failure = s.failure;
+            r.detail = s.detail;
+            r.http_status = s.http_status;
+            return r;
+        }
+    }
+    return Round(db, http, cred, opt, progress, cancel).run();
+}
+
+SyncStatus sync_status(store::Database& db) {
+    SyncStatus s;
+    Outbox outbox(db);
+    s.pending = outbox.count("pending") + outbox.count("inflight");
+    s.rejected = outbox.count("rejected");
+    db.sql() << "SELECT COUNT(*) FROM local_conflict WHERE resolved_at IS NULL", soci::into(s.conflicts);
+    store::StateRepository state{db};
+    s.last_success = state.get("last_sync_ok").value_or("");
+    s.last_failure = state.get("last_sync_error").value_or("");
+    s.online = !s.last_success.empty() && s.last_failure.empty();
+    return s;
+}
+
+void wipe_local_data(store::Database& db) {
+    {
+        store::Transaction tx(db);
+        for (const auto& [table, _] : synced_tables()) db.sql() << "DELETE FROM " + table;
+        for (const char* t : {"row_bucket", "outbox", "local_conflict", "card_event", "municipality", "message_read",
+                              "sync_state"})
+            db.sql() << std::string("DELETE FROM ") + t;
+        tx.commit();
+    }
+    db.sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
+    db.sql() << "VACUUM";
+    db.sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
+}
+
+// --- engine thread
+
+SyncEngine::SyncEngine(std::string cache_url, std::string server_url, Credentials credentials, net::HttpOptions http)
+    : cache_url_(std::move(cache_url)),
+      server_url_(std::move(server_url)),
+      credentials_(std::move(credentials)),
+      http_options_(std::move(http)),
+      thread_([this] { loop(); }) {}
+
+SyncEngine::~SyncEngine() {
+    {
+        std::lock_guard lock(m_);
+        stop_ = true;
+    }
+    cancel_ = true;
+    cv_.notify_all();
+    thread_.join();
+}
+
+void SyncEngine::request(std::function<void(const SyncProgress&)> progress, Done done) {
+    std::lock_guard lock(m_);
+    if (busy_ || pending_) return;
+    progress_ = std::move(progress);
+    done_ = std::move(done);
+    pending_ = true;
+    cancel_ = false;
+    cv_.notify_all();
+}
+
+void SyncEngine::cancel() { cancel_ = true; }
+
+void SyncEngine::loop() {
+    std::unique_ptr<store::Database> db;
+    for (;;) {
+        std::function<void(const SyncProgress&)> progress;
+        Done done;
+        {
+            std::unique_lock lock(m_);
+            cv_.wait(lock, [&] { return stop_ || pending_; });
+            if (stop_) return;
+            pending_ = false;
+            busy_ = true;
+            progress = std::move(progress_);
+            done = std::move(done_);
+        }
+        SyncReport report;
+        try {
+            if (!db) db = std::make_unique<store::Database>(cache_url_);
+            auto options = http_options_;
+            options.cancel = &cancel_;
+            net::HttpClient http(server_url_, options);
+            report = sync_once(*db, http, credentials_, {}, progress, &cancel_);
+        } catch (const std::exception& e) {
+            report.failure = FailureKind::store_error;
+            report.detail = e.what();
+        }
+        busy_ = false;
+        if (done) done(report);
+    }
+}
+
+}  // namespace kaiku::sync

@@ -1,0 +1,94 @@
+// The sync engine: push the outbox, then pull the change feed into the local cache.
+// One run happens on the calling thread with the caller's own Database; SyncEngine runs them on a worker.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "net/http.hpp"
+#include "store/database.hpp"
+#include "sync/network_refresh.hpp"
+#include "sync/session.hpp"
+
+namespace kaiku::sync {
+
+struct SyncProgress {
+    std::string phase;  // "push", "pull", "purge"
+    long long rows = 0;
+    long long bytes = 0;
+};
+
+struct SyncReport {
+    FailureKind failure = FailureKind::none;
+    std::string detail;
+    long http_status = 0;
+    long long pushed = 0, applied = 0, duplicates = 0, conflicts = 0, rejected = 0;
+    long long pulled_rows = 0, pulled_bytes = 0, pages = 0, purged_rows = 0;
+    bool full_resync = false;
+    bool device_revoked = false;  // local register data was wiped
+    double seconds = 0;
+    bool ok() const { return failure == FailureKind::none; }
+};
+
+struct SyncOptions {
+    int page_size = 2000;
+    std::size_t push_count = 200;
+    std::size_t push_bytes = 256 * 1024;
+    // Automatic rounds wait for an entry's back-off; a round the user asked for sends everything now.
+    bool respect_backoff = false;
+};
+
+// One complete round: sign in if needed, register the installation, push, pull until caught up.
+SyncReport sync_once(store::Database&, net::HttpClient&, const Credentials&, const SyncOptions& = {},
+                     const std::function<void(const SyncProgress&)>& progress = {},
+                     const std::atomic<bool>* cancel = nullptr);
+
+struct SyncStatus {
+    long long pending = 0;    // changes not yet accepted by the register
+    long long conflicts = 0;  // open conflicts waiting for a decision
+    long long rejected = 0;   // changes the register refused (with its reason)
+    std::string last_success; // UTC time of the last complete round, or empty
+    std::string last_failure; // English detail of the last failed round, or empty
+    bool online = false;      // the last round reached the server
+};
+SyncStatus sync_status(store::Database&);
+
+// Removes every register row and the sync state from the cache (access revoked). Keeps nothing readable:
+// secure_delete overwrites, the WAL is truncated and the file vacuumed.
+void wipe_local_data(store::Database&);
+
+// Runs sync rounds on its own thread with its own database session.
+class SyncEngine {
+public:
+    using Done = std::function<void(const SyncReport&)>;
+    SyncEngine(std::string cache_url, std::string server_url, Credentials credentials, net::HttpOptions http = {});
+    ~SyncEngine();  // cancels and joins
+    SyncEngine(const SyncEngine&) = delete;
+    SyncEngine& operator=(const SyncEngine&) = delete;
+
+    // Starts a round unless one is running; callbacks run on the engine's thread.
+    void request(std::function<void(const SyncProgress&)> progress, Done done);
+    void cancel();
+    bool busy() const { return busy_; }
+
+private:
+    void loop();
+    std::string cache_url_, server_url_;
+    Credentials credentials_;
+    net::HttpOptions http_options_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    bool stop_ = false;
+    bool pending_ = false;
+    std::atomic<bool> busy_{false};
+    std::atomic<bool> cancel_{false};
+    std::function<void(const SyncProgress&)> progress_;
+    Done done_;
+    std::thread thread_;
+};
+
+}  // namespace kaiku::sync

@@ -1,0 +1,105 @@
+#include "sync/local_commands.hpp"
+
+#include "core/card_id.hpp"
+#include "core/lifecycle.hpp"
+#include "core/rules.hpp"
+#include "core/uuid.hpp"
+#include "core/validation.hpp"
+#include "net/dto.hpp"
+#include "store/repositories.hpp"
+#include "sync/outbox.hpp"
+
+namespace kaiku::sync {
+
+LocalResult record_use(store::Database& db, core::Usage use) {
+    LocalResult r;
+    if (use.id.empty()) use.id = core::new_uuid();
+    use.anomalies = core::anomaly_none;
+    use.voided = false;
+    const auto parsed = core::parse_card_id(use.card_id, "card_id");
+    if (!parsed.id) {
+        r.errors.push_back(*parsed.error);
+        return r;
+    }
+    use.card_id = parsed.id->str();
+    r.errors = core::validate(use);
+    if (!r.errors.empty()) return r;
+    // Offline the card may be unknown here or out of date: the use is kept and checked when the cache knows it.
+    auto card = store::CardRepository{db}.get(use.card_id);
+    if (card) {
+        const auto venue = store::SiteRepository{db}.get(use.venue_site_id);
+        std::vector<core::Usage> earlier;
+        for (auto& u : store::UsageRepository{db}.list_for_card(card->id))
+            if (!u.voided) earlier.push_back(std::move(u));
+        const auto profile = store::VenueProfileRepository{db}.get(use.venue_site_id);
+        const auto check = core::evaluate_use(*card, use, profile ? &*profile : nullptr, {}, earlier,
+                                              venue ? venue->area_id : std::string());
+        if (!check.ok()) {
+            r.errors = check.errors;
+            return r;
+        }
+        r.anomalies = check.anomalies;
+    }
+    json payload = net::to_json(use);
+    for (const char* server_field : {"anomalies", "voided", "void_reason"}) payload.erase(server_field);
+    store::Transaction tx(db);
+    use.anomalies = r.anomalies;
+    if (card) {
+        // Keep the local card consistent with what the register will do (first use activates it).
+        auto updated = *card;
+        core::activate_on_use(updated, use.used_on);
+        if (updated.activated_on != card->activated_on) store::CardRepository{db}.upsert(updated);
+    }
+    store::UsageRepository{db}.insert(use);
+    r.mutation_id = Outbox(db).enqueue("usage.record", "usage", use.id, payload);
+    tx.commit();
+    return r;
+}
+
+LocalResult register_card(store::Database& db, const std::string& card_id, const std::string& issuer_site_id,
+                          core::Date registered_on, const core::HolderProfile& holder) {
+    LocalResult r;
+    const auto parsed = core::parse_card_id(card_id, "card_id");
+    if (!parsed.id) {
+        r.errors.push_back(*parsed.error);
+        return r;
+    }
+    const auto issuer = store::SiteRepository{db}.get(issuer_site_id);
+    if (!issuer || issuer->role != core::SiteRole::issuer) {
+        r.errors.push_back({"issuer_site_id", "not_found", "Choose the issuer site that hands out the card."});
+        return r;
+    }
+    const auto area = store::AreaRepository{db}.get(issuer->area_id);
+    if (area && area->prefix != parsed.id->prefix) {
+        r.errors.push_back({"card_id", "invalid_value",
+                            "This card belongs to area " + parsed.id->prefix + ", not to the issuer's area " +
+                                area->prefix + "."});
+        return r;
+    }
+    store::CardRepository cards{db};
+    core::Card card;
+    if (auto existing = cards.get(parsed.id->str())) {
+        r.errors.push_back({"card_id", "conflict", "This card is already registered; renew or replace it instead."});
+        return r;
+    }
+    card.id = parsed.id->str();
+    card.area_id = issuer->area_id;
+    for (const auto& b : store::CardBatchRepository{db}.list_for_area(issuer->area_id))
+        if (parsed.id->serial >= b.first_serial && parsed.id->serial <= b.last_serial) {
+            card.batch_id = b.id;
+            card.kind = b.kind;
+        }
+    r.errors = core::register_card(card, issuer_site_id, registered_on, holder, core::Date::today().year());
+    if (!r.errors.empty()) return r;
+    const json payload = {{"card_id", card.id},
+                          {"issuer_site_id", issuer_site_id},
+                          {"registered_on", registered_on.iso()},
+                          {"holder", net::to_json(holder)}};
+    store::Transaction tx(db);
+    cards.upsert(card);
+    r.mutation_id = Outbox(db).enqueue("card.register", "card", card.id, payload);
+    tx.commit();
+    return r;
+}
+
+}  // namespace kaiku::sync
