@@ -1,0 +1,205 @@
+// Network faults between the client and the real server (a fault-injecting proxy on loopback), and
+// concurrent offline work. Each test ends with the "no lost writes" invariant and projection equality.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "core/card_id.hpp"
+#include "core/uuid.hpp"
+#include "support/fault_proxy.hpp"
+#include "support/processes.hpp"
+#include "support/sync_checks.hpp"
+#include "support/test_database.hpp"
+#include "sync/local_commands.hpp"
+
+using namespace kaiku;
+using namespace kaiku::test::sync_checks;
+using test::Fault;
+using test::ServerProcess;
+using test::TempDir;
+
+namespace {
+
+struct Setup {
+    TempDir dir;
+    test::TestDatabase tdb{dir};
+    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
+    store::Database sdb{tdb.url()};
+    test::DemoFixture fx{sdb};
+    test::FaultProxy proxy{server.port()};
+    std::string card() { return fx.registered_card(fx.scope_of("issuer-tre")); }
+    std::string venue() { return fx.scope_of("venue-tre"); }
+};
+
+bool is(const httplib::Request& req, const char* method, const char* path) {
+    return req.method == method && req.path == path;
+}
+
+}  // namespace
+
+TEST_CASE("a push that never reaches the server, or whose reply is lost, is applied exactly once") {
+    Setup s;
+    Client c(s.dir, "venue", "venue-tre");
+    REQUIRE(c.sync(s.proxy.url()).ok());
+    for (const char* day : {"2026-11-01", "2026-11-02"}) REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), day)).ok());
+    const long long before = s.fx.count("usage");
+
+    s.proxy.set_rule([](const httplib::Request& r) { return is(r, "POST", "/v1/batch") ? Fault::fail_before : Fault::none; });
+    CHECK(!c.sync(s.proxy.url()).ok());
+    CHECK(s.fx.count("usage") == before);  // scenario 2: nothing applied
+    CHECK(sync::sync_status(c.db).pending == 2);
+
+    s.proxy.set_rule([](const httplib::Request& r) { return is(r, "POST", "/v1/batch") ? Fault::lose_reply : Fault::none; });
+    CHECK(!c.sync(s.proxy.url()).ok());
+    CHECK(s.fx.count("usage") == before + 2);  // scenario 3: committed, but the client did not hear
+    CHECK(sync::sync_status(c.db).pending == 2);
+
+    s.proxy.set_rule({});
+    const auto r = c.sync(s.proxy.url());
+    REQUIRE(r.ok());
+    CHECK(r.duplicates == 2);
+    CHECK(r.applied == 0);
+    CHECK(s.fx.count("usage") == before + 2);
+    check_all_delivered(c.db, s.sdb);
+    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.venue()}));
+}
+
+TEST_CASE("the same batch delivered twice at once is applied once") {
+    Setup s;
+    Client c(s.dir, "venue", "venue-tre");
+    REQUIRE(c.sync(s.proxy.url()).ok());
+    for (const char* day : {"2026-11-03", "2026-11-04", "2026-11-05"})
+        REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), day)).ok());
+    const long long before = s.fx.count("usage");
+    s.proxy.set_rule([](const httplib::Request& r) { return is(r, "POST", "/v1/batch") ? Fault::duplicate : Fault::none; });
+    const auto r = c.sync(s.proxy.url());
+    REQUIRE(r.ok());
+    CHECK(s.fx.count("usage") == before + 3);
+    s.proxy.set_rule({});
+    REQUIRE(c.sync(s.proxy.url()).ok());
+    check_all_delivered(c.db, s.sdb);
+}
+
+TEST_CASE("a truncated or corrupt page is not applied and the cursor stays") {
+    Setup s;
+    Client c(s.dir, "coord", "coord-tre");
+    sync::SyncOptions small;
+    small.page_size = 100;
+    for (const Fault fault : {Fault::truncate_reply, Fault::corrupt_reply}) {
+        CAPTURE(static_cast<int>(fault));
+        std::atomic<int> pages{0};
+        s.proxy.set_rule([&](const httplib::Request& r) {
+            return is(r, "GET", "/v1/changes") && ++pages == 3 ? fault : Fault::none;
+        });
+        const std::string cursor_before = store::StateRepository{c.db}.get("cursor").value_or("");
+        const auto rows_before = client_rows(c.db).size();
+        const auto r = c.sync(s.proxy.url(), small);
+        CHECK(r.failure == sync::FailureKind::bad_response);
+        CHECK(r.pages == 2);
+        CHECK(client_rows(c.db).size() > rows_before);  // the two good pages were kept
+        CHECK(store::StateRepository{c.db}.get("cursor").value_or("") != cursor_before);
+    }
+    s.proxy.set_rule({});
+    REQUIRE(c.sync(s.proxy.url(), small).ok());
+    CHECK(client_rows(c.db) == projection(s.sdb, coordinator_buckets(s.fx, "TRE")));
+}
+
+TEST_CASE("asymmetric partitions drain in both directions once healed") {
+    Setup s;
+    Client c(s.dir, "coord", "coord-tre");
+    REQUIRE(c.sync(s.proxy.url()).ok());
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-06")).ok());
+    // Uploads pass, downloads are blocked.
+    s.proxy.set_rule([](const httplib::Request& r) { return is(r, "GET", "/v1/changes") ? Fault::fail_before : Fault::none; });
+    CHECK(!c.sync(s.proxy.url()).ok());
+    CHECK(sync::sync_status(c.db).pending == 0);
+    // Downloads pass, uploads are blocked; meanwhile another coordinator's change arrives.
+    net::HttpClient other(s.server.url());
+    test::sign_in(other, "culture-tre");
+    const std::string tre = s.fx.area_id("TRE");
+    REQUIRE(test::command(other, "message.post",
+                          {{"id", core::new_uuid()}, {"recipient_kind", "area_all"}, {"recipient_id", tre},
+                           {"subject", "Syksyn ryhmäkäynnit"}, {"body", "Ilmoittautuminen on auki."}})
+                .status == 200);
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-07")).ok());
+    s.proxy.set_rule([](const httplib::Request& r) { return is(r, "POST", "/v1/batch") ? Fault::fail_before : Fault::none; });
+    CHECK(!c.sync(s.proxy.url()).ok());
+    CHECK(sync::sync_status(c.db).pending == 1);
+    CHECK(sync::Outbox(c.db).count("inflight") == 0);  // never wedged in flight
+    s.proxy.set_rule({});
+    REQUIRE(c.sync(s.proxy.url()).ok());
+    check_all_delivered(c.db, s.sdb);
+    CHECK(client_rows(c.db) == projection(s.sdb, coordinator_buckets(s.fx, "TRE")));
+}
+
+TEST_CASE("the same card used at two venues while both are offline: both kept, double use flagged") {
+    Setup s;
+    Client a(s.dir, "venue-a", "venue-tre");
+    Client b(s.dir, "venue-b", "venue-esp");
+    REQUIRE(a.sync(s.server.url()).ok());
+    REQUIRE(b.sync(s.server.url()).ok());
+    const std::string card = s.card();
+    const auto use_a = a_use(card, s.fx.scope_of("venue-tre"), "2026-11-08");
+    const auto use_b = a_use(card, s.fx.scope_of("venue-esp"), "2026-11-08");
+    REQUIRE(sync::record_use(a.db, use_a).ok());
+    REQUIRE(sync::record_use(b.db, use_b).ok());
+    REQUIRE(a.sync(s.server.url()).ok());
+    const auto r = b.sync(s.server.url());
+    REQUIRE(r.ok());
+    CHECK(r.rejected == 0);
+    long long flagged = 0, total = 0;
+    // Only the second use to arrive carries the possible-double-use flag (the card is old: both are "expired").
+    s.sdb.sql() << "SELECT COUNT(*), SUM(CASE WHEN (anomalies & 8) <> 0 THEN 1 ELSE 0 END) FROM usage "
+                   "WHERE card_id = :c AND used_on = '2026-11-08'",
+        soci::use(card, "c"), soci::into(total), soci::into(flagged);
+    CHECK(total == 2);
+    CHECK(flagged == 1);
+    check_all_delivered(a.db, s.sdb);
+    check_all_delivered(b.db, s.sdb);
+}
+
+TEST_CASE("a change that depends on a refused one is refused too, and both are listed with reasons") {
+    Setup s;
+    Client c(s.dir, "coord", "coord-tre");
+    REQUIRE(c.sync(s.server.url()).ok());
+    // Serial 999999 was never printed: the register refuses the registration and then the use.
+    const std::string card = core::format_card_id("TRE", 999999);
+    REQUIRE(sync::register_card(c.db, card, s.fx.scope_of("issuer-tre"), *core::Date::parse("2026-11-09"),
+                                {1990, "33100", 0})
+                .ok());
+    REQUIRE(sync::record_use(c.db, a_use(card, s.venue(), "2026-11-09")).ok());
+    const auto r = c.sync(s.server.url());
+    REQUIRE(r.ok());
+    CHECK(r.rejected == 2);
+    const auto refused = sync::Outbox(c.db).list("rejected");
+    REQUIRE(refused.size() == 2);
+    CHECK(refused[0].type == "card.register");
+    CHECK(refused[0].last_error.find("No printed card batch") != std::string::npos);
+    CHECK(refused[1].last_error.find("card_id") != std::string::npos);
+    CHECK(s.fx.count("mutation_quarantine") == 2);
+    CHECK(sync::sync_status(c.db).rejected == 2);
+}
+
+TEST_CASE("a cache file copied to a second computer: both keep working and nothing is dropped") {
+    Setup s;
+    Client first(s.dir, "first", "venue-tre");
+    REQUIRE(first.sync(s.server.url()).ok());
+    REQUIRE(sync::record_use(first.db, a_use(s.card(), s.venue(), "2026-11-10")).ok());
+    REQUIRE(first.sync(s.server.url()).ok());
+    std::filesystem::copy_file(first.path, s.dir.file("second.sqlite"));
+    Client second(s.dir, "second", "venue-tre");
+    REQUIRE(sync::record_use(first.db, a_use(s.card(), s.venue(), "2026-11-11")).ok());
+    REQUIRE(sync::record_use(second.db, a_use(s.card(), s.venue(), "2026-11-12")).ok());
+    REQUIRE(first.sync(s.server.url()).ok());
+    const auto r = second.sync(s.server.url());  // same installation id, same sequence numbers: regressed
+    INFO(r.detail);
+    REQUIRE(r.ok());
+    check_all_delivered(first.db, s.sdb);
+    check_all_delivered(second.db, s.sdb);
+    long long n = 0;
+    const std::string card = s.card();
+    s.sdb.sql() << "SELECT COUNT(*) FROM usage WHERE card_id = :c AND used_on IN ('2026-11-10', '2026-11-11', '2026-11-12')",
+        soci::use(card, "c"), soci::into(n);
+    CHECK(n == 3);
+    CHECK(store::StateRepository{first.db}.get("client_id") != store::StateRepository{second.db}.get("client_id"));
+}
