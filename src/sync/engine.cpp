@@ -232,9 +232,11 @@ private:
                     ++(status == "applied" ? r_.applied : r_.duplicates);
                 } else if (status == "conflict") {
                     outbox.mark_conflict(id, result.value("problem", json::object()));
+                    drop_optimistic_row(id);
                     ++r_.conflicts;
                 } else {
                     outbox.mark_rejected(id, result.value("problem", json::object()));
+                    drop_optimistic_row(id);
                     ++r_.rejected;
                 }
                 ++r_.pushed;
@@ -242,6 +244,17 @@ private:
             outbox.recover_inflight();  // anything the answer did not mention goes again
             tx.commit();
         }
+    }
+
+    // The register did not accept a change: the row made for it locally (never confirmed by the server)
+    // goes, so the cache shows what the register holds. The outbox keeps the change to correct and resend.
+    void drop_optimistic_row(const std::string& mutation_id) {
+        std::string entity, entity_id;
+        db_.sql() << "SELECT entity, entity_id FROM outbox WHERE mutation_id = :m", soci::use(mutation_id, "m"),
+            soci::into(entity), soci::into(entity_id);
+        if (!db_.sql().got_data() || !entity_known(entity)) return;
+        db_.sql() << "DELETE FROM " + entity + " WHERE " + key_of(entity) + " = :i AND server_version IS NULL",
+            soci::use(entity_id, "i");
     }
 
     template <class T>
