@@ -3,7 +3,8 @@
 #   bash installer/dev.sh demo    build, start kaiku-server with the demo network and open kaiku-admin
 #   bash installer/dev.sh test    build and run the whole test suite (unit, integration, gui)
 #   bash installer/dev.sh deps    only install missing packages
-# Environment: BUILD_DIR (default build), KAIKU_DEMO_SCALE (default 1), KAIKU_DEMO_PORT (default 8080).
+# Environment: BUILD_DIR (default build), KAIKU_DEMO_SCALE (default 1), KAIKU_DEMO_PORT (default 8080),
+#              KAIKU_USER (default coord-tre) and KAIKU_PASSWORD (default kaikukortti-demo) for the demo.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -67,10 +68,11 @@ case "${1:-}" in
     echo "kaiku-server: http://127.0.0.1:$port (log: $data/server.log)"
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       echo "No display: the server runs; start the GUI on a desktop with:" >&2
-      echo "  $build_dir/src/kaiku-admin --server http://127.0.0.1:$port --user coord-tre" >&2
+      echo "  KAIKU_PASSWORD=kaikukortti-demo $build_dir/src/kaiku-admin --server http://127.0.0.1:$port --user coord-tre" >&2
       wait $server
     else
-      "$build_dir/src/kaiku-admin" --server "http://127.0.0.1:$port" --cache "$data/cache.sqlite" --user coord-tre
+      KAIKU_PASSWORD=${KAIKU_PASSWORD:-kaikukortti-demo} "$build_dir/src/kaiku-admin" --server "http://127.0.0.1:$port" \
+        --cache "$data/cache.sqlite" --user "${KAIKU_USER:-coord-tre}"
     fi
     ;;
   *)
