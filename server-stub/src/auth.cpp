@@ -204,6 +204,7 @@ AuthResult authenticate(store::Database& db, const std::string& header) {
     // A revoked device is said so (the client must wipe its data), even though its tokens were revoked too.
     if (dr == soci::i_ok) {
         r.outcome = AuthResult::Outcome::device_revoked;
+        r.revoked_user_id = user_id;
         return r;
     }
     if (tr == soci::i_ok) {

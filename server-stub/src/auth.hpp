@@ -35,6 +35,7 @@ LoginResult login(store::Database&, const std::string& login, const std::string&
 struct AuthResult {
     enum class Outcome { ok, missing, invalid, expired, device_revoked, inactive } outcome = Outcome::missing;
     std::optional<Principal> principal;
+    std::string revoked_user_id;  // with device_revoked: whose device it was
 };
 
 // Checks "Authorization: Bearer <token>" and loads the principal with its current grants.

@@ -249,8 +249,11 @@ void usage_record(CommandContext& c) {
     const auto rules = rules_for(c.db, venue);
     const auto check = core::evaluate_use(card, use, profile ? &*profile : nullptr, rules, earlier, venue.area_id);
     if (!check.ok()) c.invalid(check.errors);
-    // Offline entries are accepted and flagged, never refused for these reasons.
+    // Offline entries are accepted and flagged, never refused for these reasons. Device time orders nothing;
+    // a device clock more than a day ahead of the register's is only noted.
     use.anomalies = check.anomalies;
+    if (!c.m.recorded_at.empty() && c.m.recorded_at > iso_utc(std::chrono::system_clock::now() + std::chrono::hours(24)))
+        use.anomalies |= core::anomaly_clock_skew;
     uses.insert(use);
     c.record("usage", use.id, card.area_id, nullptr, to_json(use));
     const auto before = card;

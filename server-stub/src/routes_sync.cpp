@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "auth.hpp"
 #include "buckets.hpp"
 #include "clock.hpp"
 #include "commands.hpp"
@@ -293,6 +294,24 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
 
     s.Post("/v1/batch", [url](const httplib::Request& req, httplib::Response& res) {
         auto& db = thread_db(url);
+        // A revoked device's last changes are kept in quarantine for the coordinators, never applied.
+        const auto auth = authenticate(db, req.get_header_value("Authorization"));
+        if (auth.outcome == AuthResult::Outcome::device_revoked) {
+            const json body = json::parse(req.body, nullptr, false);
+            if (body.is_object() && body.contains("mutations") && body["mutations"].is_array()) {
+                const std::string client = body.value("client_id", ""), now = now_iso();
+                const json problem = net::problem(403, "device-revoked", "This device's access was revoked");
+                const std::string pr = problem.dump();
+                for (const auto& m : body["mutations"]) {
+                    if (!m.is_object() || !m.contains("mutation_id") || !m["mutation_id"].is_string()) continue;
+                    const std::string id = m["mutation_id"], payload = m.dump();
+                    db.sql() << "INSERT INTO mutation_quarantine (mutation_id, client_id, user_id, payload, problem, "
+                                "received_at) VALUES (:m, :c, :u, :p, :pr, :n) ON CONFLICT (mutation_id) DO NOTHING",
+                        soci::use(id, "m"), soci::use(client, "c"), soci::use(auth.revoked_user_id, "u"),
+                        soci::use(payload, "p"), soci::use(pr, "pr"), soci::use(now, "n");
+                }
+            }
+        }
         const auto p = require_principal(db, req, res);
         if (!p) return;
         const auto body = json_body(req, res);

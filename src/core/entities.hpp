@@ -123,6 +123,7 @@ enum AnomalyFlag : unsigned {
     anomaly_possible_double_use = 1u << 3,
     anomaly_venue_cap_exceeded = 1u << 4,
     anomaly_card_cancelled = 1u << 5,
+    anomaly_clock_skew = 1u << 6,  // the device said it recorded the use in the future: its clock is wrong
 };
 
 struct Usage {

@@ -15,6 +15,7 @@
 using namespace kaiku;
 using namespace kaiku::test::sync_checks;
 using test::Fault;
+using test::json;
 using test::ServerProcess;
 using test::TempDir;
 
@@ -202,4 +203,111 @@ TEST_CASE("a cache file copied to a second computer: both keep working and nothi
         soci::use(card, "c"), soci::into(n);
     CHECK(n == 3);
     CHECK(store::StateRepository{first.db}.get("client_id") != store::StateRepository{second.db}.get("client_id"));
+}
+
+TEST_CASE("two coordinators adjust the same quota offline: both adjustments count") {
+    Setup s;
+    Client a(s.dir, "coord", "coord-tre");
+    Client b(s.dir, "culture", "culture-tre");
+    REQUIRE(a.sync(s.server.url()).ok());
+    REQUIRE(b.sync(s.server.url()).ok());
+    std::string quota;
+    const std::string issuer = s.fx.scope_of("issuer-tre");
+    s.sdb.sql() << "SELECT id FROM quota WHERE site_id = :s", soci::use(issuer, "s"), soci::into(quota);
+    REQUIRE(!quota.empty());
+    const int base = store::QuotaRepository{s.sdb}.effective_cards(quota);
+    for (auto [client, delta] : {std::pair{&a, 10}, std::pair{&b, -5}}) {
+        const json adj = {{"id", core::new_uuid()}, {"quota_id", quota}, {"delta", delta},
+                          {"reason", "autumn pilot"}, {"made_on", "2026-11-12"}};
+        store::Transaction tx(client->db);
+        sync::Outbox(client->db).enqueue("quota.adjust", "quota_adjustment", adj["id"], adj);
+        tx.commit();
+    }
+    REQUIRE(a.sync(s.server.url()).ok());
+    REQUIRE(b.sync(s.server.url()).ok());
+    REQUIRE(a.sync(s.server.url()).ok());
+    CHECK(store::QuotaRepository{s.sdb}.effective_cards(quota) == base + 5);
+    CHECK(store::QuotaRepository{a.db}.effective_cards(quota) == base + 5);  // both clients see both
+    CHECK(store::QuotaRepository{b.db}.effective_cards(quota) == base + 5);
+}
+
+TEST_CASE("a device clock that is wrong changes no outcome and is noted") {
+    Setup s;
+    Client c(s.dir, "venue", "venue-tre");
+    REQUIRE(c.sync(s.server.url()).ok());
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-13")).ok());
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-14")).ok());
+    // One a year ahead, one three days behind.
+    c.db.sql() << "UPDATE outbox SET recorded_at = '2027-11-22T10:00:00Z' WHERE client_seq = (SELECT MIN(client_seq) FROM outbox)";
+    c.db.sql() << "UPDATE outbox SET recorded_at = '2020-01-01T10:00:00Z' WHERE client_seq = (SELECT MAX(client_seq) FROM outbox)";
+    const auto r = c.sync(s.server.url());
+    REQUIRE(r.ok());
+    CHECK(r.applied == 2);
+    long long skewed = 0;
+    const std::string card = s.card();
+    s.sdb.sql() << "SELECT COUNT(*) FROM usage WHERE card_id = :c AND (anomalies & 64) <> 0", soci::use(card, "c"),
+        soci::into(skewed);
+    CHECK(skewed == 1);
+    check_all_delivered(c.db, s.sdb);
+    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.venue()}));
+}
+
+TEST_CASE("a scope gained is backfilled without downloading the rest again") {
+    Setup s;
+    Client c(s.dir, "issuer", "issuer-tre");
+    REQUIRE(c.sync(s.server.url()).ok());
+    const std::string tre = s.fx.area_id("TRE"), own = s.fx.scope_of("issuer-tre");
+    std::string other;
+    s.sdb.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id DESC LIMIT 1",
+        soci::use(tre, "a"), soci::use(own, "o"), soci::into(other);
+    REQUIRE(!other.empty());
+    net::HttpClient coord(s.server.url());
+    test::sign_in(coord, "coord-tre");
+    REQUIRE(test::command(coord, "grant.add", {{"user_id", s.fx.user_id("issuer-tre")}, {"site_id", other}}).status == 200);
+    const auto r = c.sync(s.server.url());
+    REQUIRE(r.ok());
+    long long in_new_bucket = 0;
+    const std::string bucket = "site:" + other;
+    s.sdb.sql() << "SELECT COUNT(*) FROM row_bucket WHERE bucket = :b", soci::use(bucket, "b"), soci::into(in_new_bucket);
+    CHECK(r.pulled_rows >= in_new_bucket);
+    CHECK(r.pulled_rows <= in_new_bucket + 2);  // plus the grant's own change to the user's row
+    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + own, bucket}));
+}
+
+TEST_CASE("pending changes for a lost scope, or from a revoked device, end in the server's quarantine") {
+    Setup s;
+    const std::string tre = s.fx.area_id("TRE"), own = s.fx.scope_of("issuer-tre");
+    std::string other;
+    s.sdb.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id LIMIT 1",
+        soci::use(tre, "a"), soci::use(own, "o"), soci::into(other);
+    net::HttpClient coord(s.server.url());
+    test::sign_in(coord, "coord-tre");
+    REQUIRE(test::command(coord, "grant.add", {{"user_id", s.fx.user_id("issuer-tre")}, {"site_id", other}}).status == 200);
+    Client c(s.dir, "issuer", "issuer-tre");
+    REQUIRE(c.sync(s.server.url()).ok());
+    // Offline, a card is registered for the granted site; meanwhile the grant is removed.
+    const std::string card = s.fx.free_card(other, "TRE");
+    REQUIRE(sync::register_card(c.db, card, other, *core::Date::parse("2026-11-15"), {1977, "33700", 1}).ok());
+    REQUIRE(test::command(coord, "grant.remove", {{"user_id", s.fx.user_id("issuer-tre")}, {"site_id", other}}).status == 200);
+    const auto r = c.sync(s.server.url());
+    REQUIRE(r.ok());
+    CHECK(r.rejected == 1);
+    CHECK(sync::sync_status(c.db).rejected == 1);
+    CHECK(s.fx.count("mutation_quarantine") == 1);
+    CHECK(!store::CardRepository{c.db}.get(card).has_value());
+    CHECK(sync::Outbox(c.db).list("rejected").size() == 1);  // kept to correct and resend
+
+    // Revoked while offline with a pending change: the change is quarantined, the device wiped.
+    REQUIRE(sync::register_card(c.db, s.fx.free_card(own, "TRE"), own, *core::Date::parse("2026-11-16"),
+                                {1960, "33100", 0})
+                .ok());
+    net::HttpClient http(s.server.url());
+    sync::use_saved_session(c.db, http, "issuer-tre");
+    const std::string device = test::get(http, "/v1/me").body["device_id"];
+    REQUIRE(test::command(coord, "device.revoke", {{"device_id", device}}).status == 200);
+    const auto revoked = c.sync(s.server.url());
+    CHECK(revoked.device_revoked);
+    CHECK(s.fx.count("mutation_quarantine") == 2);
+    CHECK(client_rows(c.db).empty());
+    CHECK(sync::Outbox(c.db).list("pending").empty());
 }
