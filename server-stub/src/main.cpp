@@ -141,6 +141,21 @@ int main(int argc, char** argv) {
         server::ensure_sync_meta(db);
         if (o.command == C::seed) return seed(db, o, false);
         if (o.command == C::create_user) return create_user(db, o);
+        if (o.command == C::compact) {
+            const std::string cutoff = server::iso_utc(std::chrono::system_clock::now() -
+                                                       std::chrono::hours(24) * o.keep_days);
+            long long floor = 0;
+            soci::indicator ind = soci::i_null;
+            db.sql() << "SELECT MAX(seq) FROM audit_log WHERE at <= :c", soci::use(cutoff, "c"), soci::into(floor, ind);
+            if (ind != soci::i_ok) floor = 0;
+            store::Transaction tx(db);
+            db.sql() << "DELETE FROM change_log WHERE seq <= :f", soci::use(floor, "f");
+            db.sql() << "UPDATE sync_meta SET retention_floor = :f WHERE id = 1 AND retention_floor < :f2",
+                soci::use(floor, "f"), soci::use(floor, "f2");
+            tx.commit();
+            std::cerr << "kaiku-server: change log compacted up to position " << floor << "\n";
+            return 0;
+        }
         if (o.command == C::rotate_epoch) {
             const std::string epoch = core::new_uuid();
             db.sql() << "UPDATE sync_meta SET epoch = :e WHERE id = 1", soci::use(epoch, "e");

@@ -17,6 +17,8 @@ Commands:
                      (SCALE from 0.001 to 100; scale:10 is ten times the register).
                      Every demo user (kaikukeskus, coord-tre, issuer-tre, venue-tre, ... one set per
                      area prefix) signs in with the password kaikukortti-demo.
+  compact            Drop change-log entries older than --keep-days (default 365); clients whose sync
+                     position is older then resynchronise in full (they lose nothing), then exit.
   rotate-epoch       After restoring the database from a backup: start a new sync epoch, so every
                      client re-registers and sends again what the backup lost, then exit.
   create-user        Create an account, then exit. Needs --login, --role, --name, and --scope
@@ -85,6 +87,8 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             o.command = Options::Command::serve;
         else if (c == "migrate")
             o.command = Options::Command::migrate;
+        else if (c == "compact")
+            o.command = Options::Command::compact;
         else if (c == "rotate-epoch")
             o.command = Options::Command::rotate_epoch;
         else if (c == "create-user")
@@ -95,7 +99,7 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             o.seed = args[1];
             ++i;
         } else
-            return fail("unknown command '" + c + "' (expected serve, migrate, seed, create-user or rotate-epoch)");
+            return fail("unknown command '" + c + "' (expected serve, migrate, seed, create-user, compact or rotate-epoch)");
         ++i;
     }
     for (; i < args.size(); ++i) {
@@ -132,6 +136,10 @@ ParseResult parse_options(const std::vector<std::string>& args) {
             o.host = value.substr(0, colon);
             if (!parse_int(value.substr(colon + 1), 0, 65535, o.port))
                 return fail("--listen: port '" + value.substr(colon + 1) + "' must be a number from 0 to 65535");
+        } else if (flag == "--keep-days") {
+            if (o.command != Options::Command::compact) return fail("--keep-days: only with compact");
+            if (!need_value() || !parse_int(value, 0, 36500, o.keep_days))
+                return fail("--keep-days: must be a number of days from 0 to 36500");
         } else if (flag == "--tls-cert" || flag == "--tls-key") {
             if (!need_value() || value.empty()) return fail(flag + ": missing PATH");
             (flag == "--tls-cert" ? o.tls_cert : o.tls_key) = value;

@@ -8,7 +8,7 @@
 namespace kaiku::server {
 
 struct Options {
-    enum class Command { serve, migrate, seed, create_user, rotate_epoch, help, version } command = Command::serve;
+    enum class Command { serve, migrate, seed, create_user, rotate_epoch, compact, help, version } command = Command::serve;
     std::string database = "sqlite:kaiku-server.sqlite";
     std::string host = "127.0.0.1";
     int port = 8080;  // 0 = any free port
@@ -17,6 +17,7 @@ struct Options {
     int threads = 8;
     std::string seed;  // "demo", "demo:SCALE" or "scale:SCALE"; with serve: only into an empty database
     unsigned long long seed_value = 1;
+    int keep_days = 365;  // compact: change-log entries younger than this stay
     // create-user
     std::string login, role, scope, display_name, language = "fi", password_file;
 };

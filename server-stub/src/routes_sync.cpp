@@ -188,6 +188,19 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
                 return;
             }
             cur = *opened;
+            // Positions older than the compacted log cannot be continued: the client resyncs in full.
+            long long floor = 0;
+            db.sql() << "SELECT retention_floor FROM sync_meta WHERE id = 1", soci::into(floor);
+            bool expired = false;
+            for (auto it = cur["b"].begin(); it != cur["b"].end(); ++it)
+                expired = expired || !it.value().is_number_integer() || it.value().get<long long>() < floor;
+            for (auto it = cur["s"].begin(); it != cur["s"].end(); ++it)
+                expired = expired || !it.value().is_object() || it.value().value("at", 0LL) < floor;
+            if (expired) {
+                send_problem(res, 410, "cursor-expired", "The sync position is too old",
+                             "Push pending changes, then sync again from the start.");
+                return;
+            }
         }
         const auto buckets = p->buckets(p->national() ? area_ids(db) : std::vector<std::string>{});
         json changes = json::array();

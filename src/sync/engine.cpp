@@ -181,7 +181,8 @@ private:
             report("push", r_.pushed, static_cast<long long>(body.dump().size()));
             if (!res.transport_ok() || res.status >= 500) {
                 store::Transaction tx(db_);
-                outbox.release(entries, res.transport_ok() ? "HTTP " + std::to_string(res.status) : res.error);
+                outbox.release(entries, res.transport_ok() ? "HTTP " + std::to_string(res.status) : res.error,
+                               opt_.backoff_base_ms);
                 tx.commit();
                 return res.transport_ok() ? fail(FailureKind::server_error, "HTTP " + std::to_string(res.status), res.status)
                                           : fail(from_transport(res.failure), res.error);
@@ -220,7 +221,7 @@ private:
             const json doc = json::parse(res.body, nullptr, false);
             if (!doc.is_object() || !doc.contains("results") || !doc["results"].is_array()) {
                 store::Transaction tx(db_);
-                outbox.release(entries, "unreadable answer");
+                outbox.release(entries, "unreadable answer", opt_.backoff_base_ms);
                 tx.commit();
                 return fail(FailureKind::bad_response, "The answer to a batch could not be read.");
             }
@@ -473,11 +474,15 @@ void wipe_local_data(store::Database& db) {
 
 // --- engine thread
 
-SyncEngine::SyncEngine(std::string cache_url, std::string server_url, Credentials credentials, net::HttpOptions http)
+SyncEngine::SyncEngine(std::string cache_url, std::string server_url, Credentials credentials, net::HttpOptions http,
+                       std::chrono::milliseconds every, SyncOptions options, Done on_automatic_round)
     : cache_url_(std::move(cache_url)),
       server_url_(std::move(server_url)),
       credentials_(std::move(credentials)),
       http_options_(std::move(http)),
+      every_(every),
+      options_(options),
+      on_automatic_(std::move(on_automatic_round)),
       thread_([this] { loop(); }) {}
 
 SyncEngine::~SyncEngine() {
@@ -507,22 +512,29 @@ void SyncEngine::loop() {
     for (;;) {
         std::function<void(const SyncProgress&)> progress;
         Done done;
+        bool automatic = false;
         {
             std::unique_lock lock(m_);
-            cv_.wait(lock, [&] { return stop_ || pending_; });
+            auto ready = [&] { return stop_ || pending_; };
+            if (every_.count() > 0)
+                automatic = !cv_.wait_for(lock, every_, ready);
+            else
+                cv_.wait(lock, ready);
             if (stop_) return;
             pending_ = false;
             busy_ = true;
             progress = std::move(progress_);
-            done = std::move(done_);
+            done = automatic ? on_automatic_ : std::move(done_);
         }
         SyncReport report;
         try {
             if (!db) db = std::make_unique<store::Database>(cache_url_);
-            auto options = http_options_;
-            options.cancel = &cancel_;
-            net::HttpClient http(server_url_, options);
-            report = sync_once(*db, http, credentials_, {}, progress, &cancel_);
+            auto http_options = http_options_;
+            http_options.cancel = &cancel_;
+            net::HttpClient http(server_url_, http_options);
+            auto options = options_;
+            options.respect_backoff = automatic;  // a timer round waits for back-off; a user's round does not
+            report = sync_once(*db, http, credentials_, options, progress, &cancel_);
         } catch (const std::exception& e) {
             report.failure = FailureKind::store_error;
             report.detail = e.what();

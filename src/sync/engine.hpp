@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -40,6 +41,7 @@ struct SyncOptions {
     std::size_t push_bytes = 256 * 1024;
     // Automatic rounds wait for an entry's back-off; a round the user asked for sends everything now.
     bool respect_backoff = false;
+    long backoff_base_ms = 2000;  // first retry delay after a failed push; doubles up to 10 minutes
 };
 
 // One complete round: sign in if needed, register the installation, push, pull until caught up.
@@ -65,7 +67,11 @@ void wipe_local_data(store::Database&);
 class SyncEngine {
 public:
     using Done = std::function<void(const SyncReport&)>;
-    SyncEngine(std::string cache_url, std::string server_url, Credentials credentials, net::HttpOptions http = {});
+    // With `every` > 0, the engine also runs rounds by itself at that interval (respecting back-off), so
+    // changes are retried without waiting for the next local write or a user's request.
+    SyncEngine(std::string cache_url, std::string server_url, Credentials credentials, net::HttpOptions http = {},
+               std::chrono::milliseconds every = std::chrono::milliseconds(0), SyncOptions options = {},
+               Done on_automatic_round = {});
     ~SyncEngine();  // cancels and joins
     SyncEngine(const SyncEngine&) = delete;
     SyncEngine& operator=(const SyncEngine&) = delete;
@@ -80,6 +86,9 @@ private:
     std::string cache_url_, server_url_;
     Credentials credentials_;
     net::HttpOptions http_options_;
+    std::chrono::milliseconds every_;
+    SyncOptions options_;
+    Done on_automatic_;
     std::mutex m_;
     std::condition_variable cv_;
     bool stop_ = false;

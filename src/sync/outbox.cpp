@@ -107,14 +107,14 @@ void Outbox::mark_rejected(const std::string& mutation_id, const json& problem) 
         soci::use(mutation_id, "m");
 }
 
-void Outbox::release(const std::vector<OutboxEntry>& entries, const std::string& error) {
+void Outbox::release(const std::vector<OutboxEntry>& entries, const std::string& error, long base_ms) {
     for (const auto& e : entries) {
         int attempts = 0;
         db_.sql() << "SELECT attempts FROM outbox WHERE client_seq = :s", soci::use(e.client_seq, "s"),
             soci::into(attempts);
-        // 2 s, 4 s, 8 s ... at most 10 minutes; always rescheduled, never dropped.
-        const int delay = std::min(600, 1 << std::min(attempts, 10));
-        const std::string next = iso_utc(std::chrono::system_clock::now() + std::chrono::seconds(delay));
+        // base, 2 x base, 4 x base ... at most 10 minutes; always rescheduled, never dropped.
+        const long delay_ms = std::min(600000L, base_ms << std::min(std::max(attempts - 1, 0), 12));
+        const std::string next = iso_utc(std::chrono::system_clock::now() + std::chrono::milliseconds(delay_ms));
         db_.sql() << "UPDATE outbox SET state = 'pending', last_error = :e, next_attempt_at = :n WHERE client_seq = :s",
             soci::use(error, "e"), soci::use(next, "n"), soci::use(e.client_seq, "s");
     }
@@ -131,6 +131,14 @@ int Outbox::replay_acknowledged() {
                                                "WHERE state IN ('acked', 'inflight')");
     st.execute(true);
     return static_cast<int>(st.get_affected_rows());
+}
+
+std::string Outbox::next_attempt_at() {
+    std::string at;
+    soci::indicator ind = soci::i_null;
+    db_.sql() << "SELECT next_attempt_at FROM outbox WHERE state = 'pending' ORDER BY client_seq LIMIT 1",
+        soci::into(at, ind);
+    return db_.sql().got_data() && ind == soci::i_ok ? at : "";
 }
 
 long long Outbox::count(const std::string& state) {

@@ -33,8 +33,10 @@ public:
     void mark_acked(const std::string& mutation_id, long long version, const json& result);
     void mark_conflict(const std::string& mutation_id, const json& problem);
     void mark_rejected(const std::string& mutation_id, const json& problem);
-    // Back to pending after a failed attempt, with exponential back-off (capped at 10 minutes).
-    void release(const std::vector<OutboxEntry>&, const std::string& error);
+    // Back to pending after a failed attempt, with exponential back-off from `base_ms` (capped at 10 minutes).
+    void release(const std::vector<OutboxEntry>&, const std::string& error, long base_ms = 2000);
+    // When the oldest pending entry may be tried again (empty: now, or nothing pending).
+    std::string next_attempt_at();
     // After a crash: entries left in flight are sent again (the server deduplicates them).
     int recover_inflight();
     // After a server restore: acknowledged entries are replayed; the server skips those it still has.

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "core/card_id.hpp"
 #include "core/uuid.hpp"
@@ -310,4 +311,62 @@ TEST_CASE("pending changes for a lost scope, or from a revoked device, end in th
     CHECK(s.fx.count("mutation_quarantine") == 2);
     CHECK(client_rows(c.db).empty());
     CHECK(sync::Outbox(c.db).list("pending").empty());
+}
+
+TEST_CASE("a long server outage: retries are rescheduled by themselves and deliver once it is over") {
+    Setup s;
+    const std::string cache = s.dir.file("engine.sqlite");
+    {
+        Client c(s.dir, "engine", "venue-tre");
+        REQUIRE(c.sync(s.proxy.url()).ok());
+        REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-17")).ok());
+    }
+    std::atomic<int> refused{0};
+    s.proxy.set_rule([&](const httplib::Request& r) {
+        return is(r, "POST", "/v1/batch") && refused++ < 4 ? Fault::fail_before : Fault::none;  // 503 four times
+    });
+    sync::SyncOptions fast;
+    fast.backoff_base_ms = 50;
+    std::atomic<int> rounds{0};
+    {
+        sync::SyncEngine engine(cache, s.proxy.url(), {"venue-tre", test::kDemoPassword, "engine"}, {},
+                                std::chrono::milliseconds(100), fast, [&](const sync::SyncReport&) { ++rounds; });
+        // Nobody asks for a sync and nothing new is written: the engine retries on its own.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (refused < 5 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+    CHECK(refused >= 5);
+    CHECK(rounds >= 5);
+    store::Database db(cache);
+    CHECK(sync::sync_status(db).pending == 0);
+    check_all_delivered(db, s.sdb);
+}
+
+TEST_CASE("offline longer than the change log is kept: a full resync pushes first and removes what went") {
+    Setup s;
+    const std::string own = s.fx.scope_of("venue-tre"), esp = s.fx.scope_of("venue-esp");
+    net::HttpClient coord(s.server.url());
+    test::sign_in(coord, "kaikukeskus");
+    // The national service grants the venue's staff a second venue for a while.
+    REQUIRE(test::command(coord, "grant.add", {{"user_id", s.fx.user_id("venue-tre")}, {"site_id", esp}}).status == 200);
+    Client c(s.dir, "venue", "venue-tre");
+    REQUIRE(c.sync(s.server.url()).ok());
+    const auto with_second = client_rows(c.db);
+    CHECK(with_second == projection(s.sdb, {"global", "site:" + own, "site:" + esp}));
+
+    // Away for long: a change is made offline, the grant ends, and the server compacts its change log.
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), own, "2026-11-18")).ok());
+    REQUIRE(test::command(coord, "grant.remove", {{"user_id", s.fx.user_id("venue-tre")}, {"site_id", esp}}).status == 200);
+    REQUIRE(test::run({KAIKU_SERVER_BIN, "compact", "--keep-days", "0", "--database", s.tdb.url()}, s.dir).status == 0);
+
+    const auto r = c.sync(s.server.url());
+    INFO(r.detail);
+    REQUIRE(r.ok());
+    CHECK(r.full_resync);
+    CHECK(r.applied == 1);  // pushed before anything was wiped
+    CHECK(r.purged_rows > 0);
+    check_all_delivered(c.db, s.sdb);
+    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + own}));
 }
