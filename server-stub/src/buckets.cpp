@@ -85,6 +85,7 @@ const std::map<std::string, std::vector<Branch>>& queries() {
            "JOIN site o ON o.id = g.organiser_site_id JOIN site i ON i.area_id = o.area_id AND i.role = 'issuer' "
            "WHERE 1=1",
            "x.id"}}},
+        {"sync_conflict", {{"SELECT x.id AS id, 'area:' || x.area_id AS bucket FROM sync_conflict x WHERE 1=1", "x.id"}}},
         {"app_user",
          {{"SELECT u.id AS id, 'area:' || u.scope_id AS bucket FROM app_user u "
            "WHERE u.role IN ('coordinator_culture', 'coordinator_sote')",

@@ -25,6 +25,7 @@ struct Rejection {
 struct Change {
     std::string entity, id, action, area_id;
     json before, after;
+    std::vector<std::string> fields;  // fields whose change position is tracked (sites)
 };
 
 class CommandContext {
@@ -36,6 +37,8 @@ public:
     const Mutation& m;
     std::vector<Change> changes;
     json result;  // representation returned to the caller
+    // Set by keep_conflict: the mutation ends as "conflict" but its records (the conflict itself) are kept.
+    std::optional<Rejection> kept_conflict;
 
     // Parses the command body into an entity and validates it with the core; rejects with 422 on errors.
     template <class T>
@@ -46,13 +49,27 @@ public:
         if (!errors.empty()) invalid(errors);
         return value;
     }
-    void record(const std::string& entity, const std::string& id, const std::string& area_id, json before, json after);
+    void record(const std::string& entity, const std::string& id, const std::string& area_id, json before, json after,
+                std::vector<std::string> fields = {});
 
     [[noreturn]] void invalid(const core::Errors& errors) const;
     [[noreturn]] void field_error(const std::string& field, const std::string& code, const std::string& message) const;
     [[noreturn]] void forbidden(const std::string& detail) const;
     [[noreturn]] void conflict(const std::string& slug, const std::string& title, const std::string& detail,
                                json current = nullptr) const;
+
+    // Ends the command as a conflict that is stored for a person to decide (nothing else is changed).
+    void keep_conflict(const std::string& conflict_id, const std::string& detail, json current) {
+        Rejection r;
+        r.status = MutationResult::Status::conflict;
+        r.http_status = 409;
+        r.slug = "edit-conflict";
+        r.title = "Someone else changed this meanwhile";
+        r.detail = detail;
+        r.current = std::move(current);
+        r.current["conflict_id"] = conflict_id;
+        kept_conflict = std::move(r);
+    }
 
     // Scope checks.
     bool manages_area(const std::string& area_id) const {

@@ -40,6 +40,18 @@ long long finish(CommandContext& ctx) {
     for (const auto& c : ctx.changes) {
         db.sql() << "UPDATE " + c.entity + " SET version = :v WHERE " + key_column(c.entity) + " = :i",
             soci::use(seq, "v"), soci::use(c.id, "i");
+        if (!c.fields.empty()) {
+            // Per-field change positions: a later patch based on an older version can tell which fields moved.
+            std::string text;
+            db.sql() << "SELECT field_versions FROM " + c.entity + " WHERE id = :i", soci::use(c.id, "i"),
+                soci::into(text);
+            json fv = json::parse(text, nullptr, false);
+            if (!fv.is_object()) fv = json::object();
+            for (const auto& f : c.fields) fv[f] = seq;
+            const std::string out = fv.dump();
+            db.sql() << "UPDATE " + c.entity + " SET field_versions = :f WHERE id = :i", soci::use(out, "f"),
+                soci::use(c.id, "i");
+        }
         const auto buckets = compute_buckets(db, c.entity, c.id);
         const auto left = update_row_buckets(db, c.entity, c.id, buckets);
         const std::string upsert = "upsert", removed = "delete";
@@ -108,9 +120,17 @@ MutationResult execute(store::Database& db, const Principal& p, const Mutation& 
         it->second(ctx);
         res.version = finish(ctx);
         savepoint.commit();
-        res.status = MutationResult::Status::applied;
-        res.http_status = 200;
-        res.entity = std::move(ctx.result);
+        if (ctx.kept_conflict) {
+            const auto& r = *ctx.kept_conflict;
+            res.status = r.status;
+            res.http_status = r.http_status;
+            res.problem = problem_of(r);
+            res.problem["current"] = r.current;
+        } else {
+            res.status = MutationResult::Status::applied;
+            res.http_status = 200;
+            res.entity = std::move(ctx.result);
+        }
     } catch (const Rejection& r) {
         res.status = r.status;
         res.http_status = r.http_status;
@@ -144,8 +164,8 @@ std::string current_epoch(store::Database& db) {
 // --- context helpers
 
 void CommandContext::record(const std::string& entity, const std::string& id, const std::string& area_id, json before,
-                            json after) {
-    changes.push_back({entity, id, m.type, area_id, std::move(before), std::move(after)});
+                            json after, std::vector<std::string> fields) {
+    changes.push_back({entity, id, m.type, area_id, std::move(before), std::move(after), std::move(fields)});
 }
 
 void CommandContext::invalid(const core::Errors& errors) const {

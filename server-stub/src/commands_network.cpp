@@ -1,5 +1,8 @@
 // Commands on the network: areas, organisations, sites and venue profiles.
+#include "clock.hpp"
 #include "command_registry.hpp"
+#include "core/uuid.hpp"
+#include "store/mapping.hpp"
 #include "store/repositories.hpp"
 
 namespace kaiku::server {
@@ -64,9 +67,184 @@ void venue_profile_upsert(CommandContext& c) {
     c.result = to_json(v);
 }
 
+// Fields of a site that a patch may set, and whether a concurrent change to them needs a person's decision.
+struct PatchField {
+    const char* name;
+    bool identity;  // name, status, municipality: never merged silently
+};
+constexpr PatchField kSiteFields[] = {
+    {"name", true},           {"status", true},         {"municipality_code", true},
+    {"street_address", false}, {"postcode", false},      {"contact_name", false},
+    {"contact_email", false},  {"contact_phone", false}, {"commitment_acknowledged_on", false},
+    {"commitment_version", false},
+};
+
+const PatchField* site_field(const std::string& name) {
+    for (const auto& f : kSiteFields)
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
+json flat_site(const core::Site& s) {
+    json j = to_json(s);
+    j["contact_name"] = s.contact.name;
+    j["contact_email"] = s.contact.email;
+    j["contact_phone"] = s.contact.phone;
+    j.erase("contact");
+    return j;
+}
+
+// Applies `set` (flat field names) to a copy of the site, validating the result with the core.
+core::Site patched(CommandContext& c, const core::Site& site, const json& set) {
+    json j = to_json(site);
+    for (auto it = set.begin(); it != set.end(); ++it) {
+        const std::string f = it.key();
+        if (f.rfind("contact_", 0) == 0)
+            j["contact"][f.substr(8)] = it.value();
+        else
+            j[f] = it.value();
+    }
+    core::Site out;
+    auto errors = net::from_json(j, out);
+    if (errors.empty()) errors = core::validate(out);
+    for (auto& e : errors) e.field = "set." + e.field;
+    if (!errors.empty()) c.invalid(errors);
+    return out;
+}
+
+std::vector<std::string> keys(const json& set) {
+    std::vector<std::string> out;
+    for (auto it = set.begin(); it != set.end(); ++it) out.push_back(it.key());
+    return out;
+}
+
+json field_versions(store::Database& db, const std::string& site_id, long long& version) {
+    std::string text;
+    db.sql() << "SELECT field_versions, version FROM site WHERE id = :i", soci::use(site_id, "i"), soci::into(text),
+        soci::into(version);
+    json fv = json::parse(text, nullptr, false);
+    return fv.is_object() ? fv : json::object();
+}
+
+void apply_site_set(CommandContext& c, const core::Site& before, const json& set) {
+    const auto after = patched(c, before, set);
+    store::SiteRepository{c.db}.upsert(after);
+    c.record("site", after.id, after.area_id, flat_site(before), flat_site(after), keys(set));
+    c.result = to_json(after);
+}
+
+// Patches fields of a site. Different fields merge; a descriptive field changed meanwhile is overwritten
+// (last writer wins, the loser's value stays in the audit log); an identity field changed meanwhile, or an
+// edit of a site archived meanwhile, becomes a conflict for a person to decide.
+void site_patch(CommandContext& c) {
+    core::Errors errors;
+    net::JsonReader r(c.m.data, errors);
+    r.only({"id", "base_version", "set"});
+    std::string id;
+    r.text("id", id, true);
+    long long base = 0;
+    if (const json* b = r.find("base_version", true)) {
+        if (b->is_number_integer() && b->get<long long>() >= 0)
+            base = b->get<long long>();
+        else
+            r.fail("base_version", "invalid_format", "must be a whole number of 0 or more");
+    }
+    const json* set = r.find("set", true);
+    if (set && (!set->is_object() || set->empty())) r.fail("set", "invalid_format", "must be an object with fields");
+    if (set && set->is_object())
+        for (auto it = set->begin(); it != set->end(); ++it)
+            if (!site_field(it.key())) r.fail("set." + it.key(), "unknown_field", "is not a field a patch may set");
+    if (!errors.empty()) c.invalid(errors);
+    const auto site = c.site(id, "id");
+    c.require_area(site.area_id);
+    long long version = 0;
+    const json fv = field_versions(c.db, site.id, version);
+    const json current = flat_site(site);
+    std::vector<std::string> contested;
+    for (auto it = set->begin(); it != set->end(); ++it) {
+        const auto* f = site_field(it.key());
+        const long long changed_at = fv.value(it.key(), 0LL);
+        if (f->identity && changed_at > base && current.value(it.key(), json()) != it.value()) contested.push_back(it.key());
+    }
+    const bool archived_since = site.status == core::SiteStatus::left && fv.value("status", 0LL) > base &&
+                                !set->contains("status");
+    if (archived_since) contested = keys(*set);
+    if (!contested.empty()) {
+        core::Conflict k;
+        k.id = core::new_uuid();
+        k.area_id = site.area_id;
+        k.entity = "site";
+        k.entity_id = site.id;
+        k.mutation_id = c.m.mutation_id;
+        k.base_version = base;
+        for (const auto& f : contested) k.fields += (k.fields.empty() ? "" : ",") + f;
+        k.server_json = current.dump();
+        k.client_json = json({{"base_version", base}, {"set", *set}}).dump();
+        k.created_by = c.p.user.id;
+        k.created_at = now_iso();
+        auto buf = store::make_buffer<core::Conflict>();
+        store::Table<core::Conflict>::bind(buf, k);
+        buf.execute(c.db.sql(), store::upsert_statement<core::Conflict>());
+        c.record("sync_conflict", k.id, k.area_id, nullptr, to_json(k));
+        c.keep_conflict(k.id,
+                        archived_since ? "The site was archived after your version; your edit is kept as a conflict."
+                                       : "Changed meanwhile: " + k.fields + ". Decide which value stands.",
+                        current);
+        return;
+    }
+    apply_site_set(c, site, *set);
+}
+
+// Decides a conflict: keep_theirs (the register's values stand), keep_mine (the change is applied after all)
+// or edit (the given values). Deciding a decided conflict again changes nothing.
+void conflict_resolve(CommandContext& c) {
+    core::Errors errors;
+    net::JsonReader r(c.m.data, errors);
+    r.only({"conflict_id", "decision", "set"});
+    std::string id, decision;
+    r.text("conflict_id", id, true);
+    r.text("decision", decision, true);
+    if (!decision.empty() && decision != "keep_mine" && decision != "keep_theirs" && decision != "edit")
+        r.fail("decision", "invalid_value", "must be keep_mine, keep_theirs or edit");
+    const json* set = r.find("set", decision == "edit");
+    if (!errors.empty()) c.invalid(errors);
+    std::optional<core::Conflict> k;
+    {
+        soci::rowset<soci::row> rs = (c.db.sql().prepare << store::select_sql<core::Conflict>() + " WHERE id = :i",
+                                      soci::use(id, "i"));
+        for (const auto& row : rs) k = store::Table<core::Conflict>::read(store::RowReader(row));
+    }
+    if (!k || !c.manages_area(k->area_id))
+        c.field_error("conflict_id", "not_found", "Field 'conflict_id' names no conflict you can decide.");
+    if (!k->open) {
+        c.result = to_json(*k);  // decided already: the same answer again, nothing changes
+        return;
+    }
+    const auto before = *k;
+    if (decision != "keep_theirs") {
+        const json client = json::parse(k->client_json, nullptr, false);
+        const json chosen = decision == "edit" ? *set : client.value("set", json::object());
+        if (!chosen.is_object() || chosen.empty()) c.field_error("set", "required", "Give the values that stand.");
+        for (auto it = chosen.begin(); it != chosen.end(); ++it)
+            if (!site_field(it.key())) c.field_error("set." + it.key(), "unknown_field", "is not a field of a site");
+        apply_site_set(c, c.site(k->entity_id, "conflict_id"), chosen);
+    }
+    k->open = false;
+    k->resolution = decision;
+    k->resolved_by = c.p.user.id;
+    k->resolved_at = now_iso();
+    auto buf = store::make_buffer<core::Conflict>();
+    store::Table<core::Conflict>::bind(buf, *k);
+    buf.execute(c.db.sql(), store::upsert_statement<core::Conflict>());
+    c.record("sync_conflict", k->id, k->area_id, to_json(before), to_json(*k));
+    c.result = to_json(*k);
+}
+
 }  // namespace
 
 void add_network_commands(HandlerMap& m) {
+    m["site.patch"] = site_patch;
+    m["conflict.resolve"] = conflict_resolve;
     m["area.upsert"] = area_upsert;
     m["organisation.upsert"] = organisation_upsert;
     m["site.upsert"] = site_upsert;

@@ -139,6 +139,7 @@ json load_entity(store::Database& db, const std::string& entity, const std::stri
     if (entity == "group_visit") return load_plain<core::GroupVisit>(db, id);
     if (entity == "group_signup") return load_plain<core::GroupSignup>(db, id);
     if (entity == "app_user") return load_plain<core::User>(db, id);
+    if (entity == "sync_conflict") return load_plain<core::Conflict>(db, id);
     return nullptr;
 }
 

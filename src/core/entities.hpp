@@ -195,6 +195,22 @@ struct GroupSignup {  // counts only, never names
     int participants = 0;
 };
 
+// A change the register could not merge: kept until a person decides (keep mine / keep theirs / edit).
+struct Conflict {
+    std::string id;
+    std::string area_id;
+    std::string entity, entity_id;
+    std::string mutation_id;
+    long long base_version = 0;
+    std::string fields;       // comma-separated field names in conflict
+    std::string server_json;  // the register's row when the change arrived
+    std::string client_json;  // the change as sent
+    bool open = true;
+    std::string created_by, created_at;
+    std::string resolution;   // keep_mine, keep_theirs, edit
+    std::string resolved_by, resolved_at;
+};
+
 struct User {
     std::string id;
     std::string login;

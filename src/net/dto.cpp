@@ -516,6 +516,46 @@ Errors from_json(const json& j, User& u) {
     return e;
 }
 
+json to_json(const Conflict& c) {
+    return {{"id", c.id},
+            {"area_id", c.area_id},
+            {"entity", c.entity},
+            {"entity_id", c.entity_id},
+            {"mutation_id", c.mutation_id},
+            {"base_version", c.base_version},
+            {"fields", c.fields},
+            {"server", json::parse(c.server_json, nullptr, false)},
+            {"client", json::parse(c.client_json, nullptr, false)},
+            {"status", c.open ? "open" : "resolved"},
+            {"created_by", c.created_by},
+            {"created_at", c.created_at},
+            {"resolution", c.resolution},
+            {"resolved_by", c.resolved_by},
+            {"resolved_at", c.resolved_at}};
+}
+Errors from_json(const json& j, Conflict& c) {
+    Errors e;
+    Reader r(j, e);
+    r.text("id", c.id, true);
+    r.text("area_id", c.area_id);
+    r.text("entity", c.entity, true);
+    r.text("entity_id", c.entity_id, true);
+    r.text("mutation_id", c.mutation_id);
+    if (const json* v = r.find("base_version", false); v && v->is_number_integer()) c.base_version = v->get<long long>();
+    r.text("fields", c.fields);
+    if (const json* v = r.find("server", false)) c.server_json = v->dump();
+    if (const json* v = r.find("client", false)) c.client_json = v->dump();
+    std::string status = "open";
+    r.text("status", status);
+    c.open = status == "open";
+    r.text("created_by", c.created_by);
+    r.text("created_at", c.created_at);
+    r.text("resolution", c.resolution);
+    r.text("resolved_by", c.resolved_by);
+    r.text("resolved_at", c.resolved_at);
+    return e;
+}
+
 json problem(int status, const std::string& type_slug, const std::string& title, const std::string& detail,
              const Errors& errors) {
     json p = {{"type", "/problems/" + type_slug}, {"title", title}, {"status", status}};

@@ -28,6 +28,7 @@ json to_json(const core::Message&);
 json to_json(const core::GroupVisit&);
 json to_json(const core::GroupSignup&);
 json to_json(const core::User&);
+json to_json(const core::Conflict&);
 
 core::Errors from_json(const json&, core::Area&);
 core::Errors from_json(const json&, core::CardBatch&);
@@ -42,6 +43,7 @@ core::Errors from_json(const json&, core::Message&);
 core::Errors from_json(const json&, core::GroupVisit&);
 core::Errors from_json(const json&, core::GroupSignup&);
 core::Errors from_json(const json&, core::User&);
+core::Errors from_json(const json&, core::Conflict&);
 
 // Field readers for command bodies: collect errors naming the JSON field instead of throwing.
 class JsonReader {

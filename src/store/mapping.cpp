@@ -327,6 +327,37 @@ User Table<User>::read(const RowReader& r) {
     return u;
 }
 
+// --- conflicts
+const char* Table<Conflict>::name = "sync_conflict";
+const char* Table<Conflict>::key = "id";
+COLUMNS(Conflict, "id", "area_id", "entity", "entity_id", "mutation_id", "base_version", "fields", "server_json",
+        "client_json", "status", "created_by", "created_at", "resolution", "resolved_by", "resolved_at")
+void Table<Conflict>::bind(RowBuffer& b, const Conflict& c) {
+    b.text(c.id).text(c.area_id).text(c.entity).text(c.entity_id).text(c.mutation_id).integer(c.base_version);
+    b.text(c.fields).text(c.server_json).text(c.client_json).text(c.open ? "open" : "resolved");
+    b.text(c.created_by).text(c.created_at).text_or_null(c.resolution).text_or_null(c.resolved_by);
+    b.text_or_null(c.resolved_at).end_row();
+}
+Conflict Table<Conflict>::read(const RowReader& r) {
+    Conflict c;
+    c.id = r.text(0);
+    c.area_id = r.text(1);
+    c.entity = r.text(2);
+    c.entity_id = r.text(3);
+    c.mutation_id = r.text(4);
+    c.base_version = r.integer(5);
+    c.fields = r.text(6);
+    c.server_json = r.text(7);
+    c.client_json = r.text(8);
+    c.open = r.text(9) == "open";
+    c.created_by = r.text(10);
+    c.created_at = r.text(11);
+    c.resolution = r.text(12);
+    c.resolved_by = r.text(13);
+    c.resolved_at = r.text(14);
+    return c;
+}
+
 #undef COLUMNS
 
 }  // namespace kaiku::store

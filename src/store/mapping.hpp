@@ -38,6 +38,7 @@ KAIKU_TABLE(core::Message);
 KAIKU_TABLE(core::GroupVisit);
 KAIKU_TABLE(core::GroupSignup);
 KAIKU_TABLE(core::User);
+KAIKU_TABLE(core::Conflict);
 #undef KAIKU_TABLE
 
 template <class T>

@@ -367,6 +367,33 @@ const std::vector<Migration>& migrations() {
                  resolved_at TEXT,
                  resolution TEXT))",
          }},
+        {5,
+         AppliesTo::both,
+         "conflicts kept until someone decides; per-field change positions of sites",
+         {
+             // On the server a conflict belongs to the area of the row; clients receive it by sync, so both
+             // coordinators see it and either can decide. Deciding is itself a synced change.
+             R"(CREATE TABLE sync_conflict (
+                 id TEXT PRIMARY KEY,
+                 area_id TEXT NOT NULL,
+                 entity TEXT NOT NULL,
+                 entity_id TEXT NOT NULL,
+                 mutation_id TEXT NOT NULL,
+                 base_version BIGINT NOT NULL DEFAULT 0,
+                 fields TEXT NOT NULL,
+                 server_json TEXT NOT NULL,
+                 client_json TEXT NOT NULL,
+                 status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+                 created_by TEXT NOT NULL,
+                 created_at TEXT NOT NULL,
+                 resolution TEXT,
+                 resolved_by TEXT,
+                 resolved_at TEXT,
+                 version BIGINT NOT NULL DEFAULT 0,
+                 server_version BIGINT))",
+             "CREATE INDEX sync_conflict_area ON sync_conflict(area_id, status)",
+             "ALTER TABLE site ADD COLUMN field_versions TEXT NOT NULL DEFAULT '{}'",
+         }},
     };
     return all;
 }

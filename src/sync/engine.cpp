@@ -17,7 +17,7 @@ using Clock = std::chrono::steady_clock;
 // Children before parents, so deletes never break a foreign key.
 const std::vector<std::pair<std::string, std::string>>& synced_tables() {
     static const std::vector<std::pair<std::string, std::string>> t = {
-        {"usage", "id"},         {"group_signup", "id"}, {"group_visit", "id"}, {"quota_adjustment", "id"},
+        {"sync_conflict", "id"}, {"usage", "id"},         {"group_signup", "id"}, {"group_visit", "id"}, {"quota_adjustment", "id"},
         {"quota", "id"},         {"allocation", "id"},   {"card", "id"},        {"card_batch", "id"},
         {"message", "id"},       {"venue_profile", "site_id"}, {"rule", "id"}, {"app_user", "id"},
         {"site", "id"},          {"organisation", "id"}, {"area", "id"},
@@ -234,6 +234,7 @@ private:
                 } else if (status == "conflict") {
                     outbox.mark_conflict(id, result.value("problem", json::object()));
                     drop_optimistic_row(id);
+                    restore_server_row(id, result.value("problem", json::object()));
                     ++r_.conflicts;
                 } else {
                     outbox.mark_rejected(id, result.value("problem", json::object()));
@@ -256,6 +257,23 @@ private:
         if (!db_.sql().got_data() || !entity_known(entity)) return;
         db_.sql() << "DELETE FROM " + entity + " WHERE " + key_of(entity) + " = :i AND server_version IS NULL",
             soci::use(entity_id, "i");
+    }
+
+    // A change to an existing row was not applied: the row shows the register's values again
+    // (the conflict keeps both versions for the decision).
+    void restore_server_row(const std::string& mutation_id, const json& problem) {
+        if (!problem.contains("current") || !problem["current"].is_object()) return;
+        std::string entity, entity_id;
+        db_.sql() << "SELECT entity, entity_id FROM outbox WHERE mutation_id = :m", soci::use(mutation_id, "m"),
+            soci::into(entity), soci::into(entity_id);
+        if (entity != "site") return;
+        json current = problem["current"];
+        current["contact"] = {{"name", current.value("contact_name", "")},
+                              {"email", current.value("contact_email", "")},
+                              {"phone", current.value("contact_phone", "")}};
+        core::Site site;
+        if (!net::from_json(current, site).empty()) return;
+        store::SiteRepository{db_}.upsert(site);
     }
 
     template <class T>
@@ -303,6 +321,7 @@ private:
             else if (entity == "group_visit") upsert_row<core::GroupVisit>(d, entity, id, version);
             else if (entity == "group_signup") upsert_row<core::GroupSignup>(d, entity, id, version);
             else if (entity == "app_user") upsert_row<core::User>(d, entity, id, version);
+            else if (entity == "sync_conflict") upsert_row<core::Conflict>(d, entity, id, version);
             else return;  // an entity this version does not know: skipped, not fatal
         }
         db_.sql() << "INSERT INTO row_bucket (entity, entity_id, bucket) VALUES (:e, :i, :b) ON CONFLICT DO NOTHING",
@@ -450,7 +469,10 @@ SyncStatus sync_status(store::Database& db) {
     Outbox outbox(db);
     s.pending = outbox.count("pending") + outbox.count("inflight");
     s.rejected = outbox.count("rejected");
-    db.sql() << "SELECT COUNT(*) FROM local_conflict WHERE resolved_at IS NULL", soci::into(s.conflicts);
+    // Conflicts the register keeps for a decision, and conflicts answered to this client not yet pulled.
+    db.sql() << "SELECT (SELECT COUNT(*) FROM sync_conflict WHERE status = 'open') + (SELECT COUNT(*) FROM "
+                "local_conflict WHERE resolved_at IS NULL AND mutation_id NOT IN (SELECT mutation_id FROM sync_conflict))",
+        soci::into(s.conflicts);
     store::StateRepository state{db};
     s.last_success = state.get("last_sync_ok").value_or("");
     s.last_failure = state.get("last_sync_error").value_or("");

@@ -102,4 +102,61 @@ LocalResult register_card(store::Database& db, const std::string& card_id, const
     return r;
 }
 
+LocalResult patch_site(store::Database& db, const std::string& site_id, const json& set) {
+    LocalResult r;
+    auto site = store::SiteRepository{db}.get(site_id);
+    if (!site) {
+        r.errors.push_back({"site_id", "not_found", "This site is not in the data saved on this computer."});
+        return r;
+    }
+    if (!set.is_object() || set.empty()) {
+        r.errors.push_back({"set", "required", "Change at least one field."});
+        return r;
+    }
+    json j = net::to_json(*site);
+    for (auto it = set.begin(); it != set.end(); ++it) {
+        const std::string f = it.key();
+        if (f.rfind("contact_", 0) == 0)
+            j["contact"][f.substr(8)] = it.value();
+        else
+            j[f] = it.value();
+    }
+    core::Site changed;
+    r.errors = net::from_json(j, changed);
+    if (r.errors.empty()) r.errors = core::validate(changed);
+    if (!r.errors.empty()) return r;
+    long long base = 0;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT server_version FROM site WHERE id = :i", soci::use(site_id, "i"), soci::into(base, ind);
+    store::Transaction tx(db);
+    store::SiteRepository{db}.upsert(changed);
+    r.mutation_id = Outbox(db).enqueue("site.patch", "site", site_id,
+                                       {{"id", site_id}, {"base_version", ind == soci::i_ok ? base : 0}, {"set", set}});
+    tx.commit();
+    return r;
+}
+
+LocalResult resolve_conflict(store::Database& db, const std::string& conflict_id, const std::string& decision,
+                             const json& set) {
+    LocalResult r;
+    if (decision != "keep_mine" && decision != "keep_theirs" && decision != "edit") {
+        r.errors.push_back({"decision", "invalid_value", "Choose keep mine, keep theirs or edit."});
+        return r;
+    }
+    json payload = {{"conflict_id", conflict_id}, {"decision", decision}};
+    if (decision == "edit") {
+        if (!set.is_object() || set.empty()) {
+            r.errors.push_back({"set", "required", "Give the values that stand."});
+            return r;
+        }
+        payload["set"] = set;
+    }
+    store::Transaction tx(db);
+    db.sql() << "UPDATE sync_conflict SET status = 'resolved', resolution = :d WHERE id = :i", soci::use(decision, "d"),
+        soci::use(conflict_id, "i");
+    r.mutation_id = Outbox(db).enqueue("conflict.resolve", "sync_conflict", conflict_id, payload);
+    tx.commit();
+    return r;
+}
+
 }  // namespace kaiku::sync

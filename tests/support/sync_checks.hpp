@@ -48,7 +48,8 @@ inline std::vector<std::string> coordinator_buckets(test::DemoFixture& fx, const
     return {"global", "area:" + fx.area_id(prefix)};
 }
 
-// Every mutation the client ever made is applied or a duplicate on the server.
+// Every mutation the client ever made is, on the server, applied, a duplicate, a kept conflict, or in
+// quarantine with its reason; and nothing is left waiting on the client.
 inline void check_all_delivered(store::Database& cache, store::Database& server) {
     soci::rowset<std::string> rs = (cache.sql().prepare << "SELECT mutation_id FROM outbox");
     for (const auto& id : rs) {
@@ -56,10 +57,19 @@ inline void check_all_delivered(store::Database& cache, store::Database& server)
         server.sql() << "SELECT status FROM applied_mutation WHERE mutation_id = :m", soci::use(id, "m"),
             soci::into(status);
         CAPTURE(id);
+        CAPTURE(status);
         CHECK(server.sql().got_data());
-        CHECK((status == "applied" || status == "duplicate"));
+        long long kept = 0;
+        if (status == "conflict")
+            server.sql() << "SELECT COUNT(*) FROM sync_conflict WHERE mutation_id = :m", soci::use(id, "m"),
+                soci::into(kept);
+        else if (status == "rejected")
+            server.sql() << "SELECT COUNT(*) FROM mutation_quarantine WHERE mutation_id = :m", soci::use(id, "m"),
+                soci::into(kept);
+        CHECK((status == "applied" || status == "duplicate" || kept == 1));
     }
     CHECK(sync::Outbox(cache).count("pending") == 0);
+    CHECK(sync::Outbox(cache).count("inflight") == 0);
 }
 
 inline std::string file_bytes(const std::string& path) {
