@@ -8,6 +8,7 @@
 // nothing about the response. Prism refuses malformed JSON itself, so that request goes to the server directly and
 // its answer is checked here against the spec's Problem schema. Prints one line per check and writes the counts to
 // SUMMARY_FILE; exits 1 when anything failed.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,8 @@ const STRICT = `http://127.0.0.1:${env('STRICT_PORT')}`;
 const LENIENT = `http://127.0.0.1:${env('LENIENT_PORT')}`;
 const DIRECT = `http://127.0.0.1:${env('SERVER_PORT')}`;
 const STUB = env('STUB_DIR');
+const SERVER_BIN = env('SERVER_BIN');
+const DATABASE = env('DATABASE');
 const PASSWORD = 'kaikukortti-demo';
 
 // The spec, for the command names and for checking answers that bypass Prism (its own pinned dependencies).
@@ -38,6 +41,8 @@ const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true });
 addFormats(ajv);
 ajv.addSchema(spec, 'spec');
 const validateProblem = ajv.compile({ $ref: 'spec#/components/schemas/Problem' });
+const validateSiteConflictCurrent = ajv.compile({ $ref: 'spec#/components/schemas/SiteConflictCurrent' });
+const validateConflict = ajv.compile({ $ref: 'spec#/components/schemas/Conflict' });
 const COMMANDS = spec.components.schemas.CommandType.enum;
 
 let requests = 0;
@@ -160,6 +165,9 @@ async function login(name, extra = {}) {
     return { name, token: r.body.token, me: r.body };
 }
 
+// The head of coord-tre's change feed before the conflicts; compaction at the end expires it.
+let headCursor = null;
+
 async function main() {
     await ok('GET', '/healthz');
 
@@ -279,6 +287,67 @@ async function main() {
         await refused('POST', '/v1/batch', post([{ ...m1, mutation_id: randomUUID(), client_seq: 0 }]), 422, '/problems/validation-failed', 'client_seq');
     }
 
+    // ------------------------------------------------------------------ conflicts
+    // coord-tre patches the name of a venue site of Tampere from a version that another patch has since passed:
+    // the edit is kept as a conflict (409), reaches the change feed as a sync_conflict row, and is decided.
+    console.log('contract: conflicts');
+    if (venue) {
+        // Read coord-tre's feed to its head: the cursor after it, and the site's version as a client holds it.
+        let head = null, siteVersion = null;
+        for (let cursor, page = 0; page < 50 && !head; page++) {
+            const p = await ok('GET', `/v1/changes?${qs({ limit: 5000, cursor })}`, tok(coord));
+            if (!p) break;
+            for (const e of p.body.changes) if (e.entity === 'site' && e.id === venue.id && e.op === 'upsert') siteVersion = e.version;
+            cursor = p.body.next_cursor;
+            if (!p.body.has_more) head = cursor;
+        }
+        headCursor = head;
+        assert(head && Number.isInteger(siteVersion), "coord-tre's change feed ends and holds the venue site with its version");
+        const nameA = `${venue.name} (contract A)`, nameB = `${venue.name} (contract B)`;
+        const patch = (set, base) => cmd('site.patch', coord, { id: venue.id, base_version: base, set });
+        r = await patch({ name: nameA }, siteVersion ?? 0);
+        const v1 = r?.body.version;
+        if (r) assert(r.body.result.id === venue.id && r.body.result.name === nameA && typeof r.body.result.contact === 'object' && v1 > 0,
+            'site.patch: applied, the site answered with its contact object', r);
+        r = await problem('POST', '/v1/commands/site.patch', { ...tok(coord), body: { id: venue.id, base_version: siteVersion ?? 0, set: { name: nameB } } },
+            409, '/problems/edit-conflict');
+        const conflictId = r?.body.current?.conflict_id;
+        if (r) assert(validateSiteConflictCurrent(r.body.current) && r.body.current.id === venue.id && r.body.current.name === nameA &&
+            !('contact' in r.body.current), '409 edit-conflict carries the site in flat form and the conflict_id', r);
+        if (head && conflictId) {
+            r = await ok('GET', `/v1/changes?${qs({ limit: 5000, cursor: head })}`, tok(coord));
+            const entry = r?.body.changes.find((e) => e.entity === 'sync_conflict' && e.id === conflictId);
+            const site = r?.body.changes.find((e) => e.entity === 'site' && e.id === venue.id);
+            if (r) assert(entry?.op === 'upsert' && entry.bucket === `area:${AREA}` && validateConflict(entry.data) &&
+                entry.data.status === 'open' && entry.data.fields === 'name' && entry.data.entity_id === venue.id &&
+                entry.data.server.name === nameA && entry.data.client.set.name === nameB && entry.data.resolution === '',
+                'the change feed holds the open conflict (sync_conflict) in the area bucket', r);
+            if (r) assert(site?.version === v1 && site.data.name === nameA, 'the change feed holds the patched site at its new version', r);
+        }
+        if (conflictId) {
+            r = await cmd('conflict.resolve', coord, { conflict_id: conflictId, decision: 'keep_theirs' });
+            const decided = r?.body.result;
+            if (r) assert(r.body.version > 0 && decided.id === conflictId && decided.status === 'resolved' && decided.resolution === 'keep_theirs' &&
+                decided.resolved_by === coord.me.user.id && decided.resolved_at !== '', 'conflict.resolve keep_theirs: the conflict is resolved', r);
+            r = await cmd('conflict.resolve', coord, { conflict_id: conflictId, decision: 'keep_theirs' });
+            if (r) assert(r.body.version === 0 && JSON.stringify(r.body.result) === JSON.stringify(decided),
+                'conflict.resolve again: the same conflict, nothing changed', r);
+            r = await ok('GET', `/v1/sites?${qs({ area_id: AREA, role: 'venue', limit: 1 })}`, tok(coord));
+            if (r) assert(r.body.items[0]?.id === venue.id && r.body.items[0].name === nameA, 'keep_theirs: the name the register held stands', r);
+        }
+        r = await patch({ contact_phone: '+358 40 000 1234' }, v1 ?? 0);
+        if (r) assert(r.body.result.contact.phone === '+358 40 000 1234' && r.body.result.name === nameA && r.body.version > v1,
+            'site.patch of contact_phone: applied', r);
+        // The same conflict pushed from an offline client: a batch result `conflict` with the flat site and conflict_id.
+        if (client) {
+            const m = { mutation_id: randomUUID(), client_seq: 3, type: 'site.patch', data: { id: venue.id, base_version: siteVersion ?? 0, set: { name: nameB } } };
+            r = await ok('POST', '/v1/batch', { ...tok(coord), body: { client_id: client.client_id, epoch: client.epoch, mutations: [m] } });
+            const res = r?.body.results[0];
+            if (r) assert(res.status === 'conflict' && res.problem.status === 409 && res.problem.type === '/problems/edit-conflict' &&
+                validateSiteConflictCurrent(res.problem.current) && r.body.last_client_seq === 3, 'batch: site.patch kept as a conflict', r);
+        }
+    }
+
     // ------------------------------------------------------------------ lists
     const LISTS = [
         ['/v1/areas', 'id'], ['/v1/organisations', 'id'], ['/v1/sites', 'id'], ['/v1/venue-profiles', 'site_id'],
@@ -385,6 +454,17 @@ async function main() {
     await problem('POST', '/v1/login', { body: { login: 'venue-tre', password: PASSWORD, device_id: venueUser.me.device_id } }, 403, '/problems/account-disabled');
     await ok('POST', '/v1/logout', tok(issuer), 204);
     await problem('GET', '/v1/me', tok(issuer), 401, '/problems/invalid-token');
+
+    // ------------------------------------------------------------------ compaction (last: it empties the change log)
+    console.log('contract: compaction');
+    if (headCursor) {
+        try {
+            execFileSync(SERVER_BIN, ['compact', '--database', DATABASE, '--keep-days', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+            await problem('GET', `/v1/changes?${qs({ cursor: headCursor })}`, tok(coord), 410, '/problems/cursor-expired');
+        } catch (e) {
+            fail(`kaiku-server compact failed: ${e.stderr || e.message}`);
+        }
+    }
 }
 
 try {

@@ -12,7 +12,9 @@
 #      lenient (no --errors): requests the spec itself forbids (limit=0, ...), which the strict proxy would refuse
 #                          without asking the server; they are forwarded, and the server's answer is still checked;
 # 5. runs contract_requests.mjs: signs in as demo users of four roles, reads every list as three of them, runs
-#    commands, registers a sync client, pulls the change feed and pushes batches, and provokes the documented errors;
+#    commands, registers a sync client, pulls the change feed and pushes batches, keeps and decides a site edit
+#    conflict, provokes the documented errors, and last compacts the change log (`kaiku-server compact`) to expire a
+#    cursor;
 #    fails on any response violation, on an unexpected status, or on a request the spec and the server judge
 #    differently.
 # The server and both proxies are stopped on exit.
@@ -130,6 +132,7 @@ echo "contract: server on port $PORT, prism strict on $STRICT_PORT, lenient on $
 rm -f "$WORK/summary.json"
 RC=0
 STRICT_PORT=$STRICT_PORT LENIENT_PORT=$LENIENT_PORT SERVER_PORT=$PORT STUB_DIR=$STUB SUMMARY_FILE=$WORK/summary.json \
+    SERVER_BIN=$SERVER_BIN DATABASE=sqlite:$WORK/s.sqlite \
     node "$HERE/contract_requests.mjs" || RC=$?
 
 # ---------------------------------------------------------------- summary
