@@ -39,9 +39,6 @@ void query_rows(store::Database& db, const std::string& sql,
                 const std::vector<std::pair<std::string, std::string>>& params,
                 const std::function<void(const soci::row&)>& each);
 
-// The current JSON representation of one row as the principal may see it; null when it does not exist.
-json load_entity(store::Database&, const std::string& entity, const std::string& id, const Principal&);
-
 struct PageParams {
     int limit = kDefaultPageSize;
     std::string after;

@@ -1,7 +1,9 @@
 // Sync endpoints: client registration, the change feed with per-bucket cursors, and idempotent batches.
 #include <sodium.h>
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "auth.hpp"
 #include "buckets.hpp"
@@ -22,19 +24,6 @@ namespace {
 constexpr int kMaxChangesPage = 5000;
 constexpr int kDefaultChangesPage = 2000;
 constexpr std::size_t kMaxMutationsPerBatch = 500;
-
-template <class T>
-json load_as_json(store::Database& db, const std::string& id, const std::function<json(const T&)>& fn) {
-    json out = nullptr;
-    query_rows(db, store::select_sql<T>() + " WHERE " + store::Table<T>::key + " = :id", {{"id", id}},
-               [&](const soci::row& r) { out = fn(store::Table<T>::read(store::RowReader(r))); });
-    return out;
-}
-
-template <class T>
-json load_plain(store::Database& db, const std::string& id) {
-    return load_as_json<T>(db, id, [](const T& v) { return net::to_json(v); });
-}
 
 // --- cursors: base64url(JSON) + "." + base64url(HMAC-SHA256), so clients cannot forge positions.
 
@@ -102,46 +91,98 @@ std::vector<std::string> area_ids(store::Database& db) {
     return ids;
 }
 
-long long row_version(store::Database& db, const std::string& entity, const std::string& id) {
-    long long v = 0;
-    db.sql() << "SELECT version FROM " + entity + " WHERE " + key_column(entity) + " = :i", soci::use(id, "i"),
-        soci::into(v);
-    return v;
+// One entry of a change page before its row is loaded.
+struct Pending {
+    long long seq;
+    std::string bucket, entity, id, op;
+};
+
+// Loads the rows of one entity by key in a few queries (not one per row): id -> (representation, version).
+using Loaded = std::unordered_map<std::string, std::pair<json, long long>>;
+
+template <class T>
+void load_batch(store::Database& db, const std::vector<std::string>& ids, const std::function<json(const T&)>& fn,
+                Loaded& out) {
+    const std::size_t n = store::Table<T>::columns().size();
+    for (std::size_t start = 0; start < ids.size(); start += 500) {
+        std::string in;
+        std::vector<std::pair<std::string, std::string>> params;
+        for (std::size_t i = start; i < std::min(ids.size(), start + 500); ++i) {
+            const std::string name = "k" + std::to_string(i - start);
+            in += (in.empty() ? ":" : ", :") + name;
+            params.push_back({name, ids[i]});
+        }
+        query_rows(db,
+                   "SELECT " + store::join_columns(store::Table<T>::columns()) + ", version FROM " +
+                       store::Table<T>::name + " WHERE " + store::Table<T>::key + " IN (" + in + ")",
+                   params, [&](const soci::row& r) {
+                       store::RowReader rr(r);
+                       const T value = store::Table<T>::read(rr);
+                       out[rr.text(0)] = {fn(value), rr.integer(n)};
+                   });
+    }
 }
 
-json upsert_entry(store::Database& db, const Principal& p, long long seq, const std::string& bucket,
-                  const std::string& entity, const std::string& id) {
-    json data = load_entity(db, entity, id, p);
-    if (data.is_null()) return {{"seq", seq}, {"bucket", bucket}, {"entity", entity}, {"id", id}, {"op", "delete"}};
-    return {{"seq", seq}, {"bucket", bucket}, {"entity", entity}, {"id", id}, {"op", "upsert"},
-            {"version", row_version(db, entity, id)}, {"data", data}};
+template <class T>
+void load_batch_plain(store::Database& db, const std::vector<std::string>& ids, Loaded& out) {
+    load_batch<T>(db, ids, [](const T& v) { return net::to_json(v); }, out);
+}
+
+Loaded load_rows(store::Database& db, const std::string& entity, const std::vector<std::string>& ids, const Principal& p) {
+    Loaded out;
+    if (entity == "area") {
+        store::AreaRepository repo{db};
+        for (const auto& id : ids)
+            if (auto a = repo.get(id)) {
+                long long v = 0;
+                db.sql() << "SELECT version FROM area WHERE id = :i", soci::use(id, "i"), soci::into(v);
+                out[id] = {net::to_json(*a), v};
+            }
+    } else if (entity == "organisation") load_batch_plain<core::Organisation>(db, ids, out);
+    else if (entity == "site") load_batch_plain<core::Site>(db, ids, out);
+    else if (entity == "venue_profile") load_batch_plain<core::VenueProfile>(db, ids, out);
+    else if (entity == "card_batch") load_batch_plain<core::CardBatch>(db, ids, out);
+    else if (entity == "allocation") load_batch_plain<core::Allocation>(db, ids, out);
+    else if (entity == "card")
+        load_batch<core::Card>(db, ids, [&](const core::Card& c) { return net::to_json(c, !p.national()); }, out);
+    else if (entity == "usage") load_batch_plain<core::Usage>(db, ids, out);
+    else if (entity == "rule") load_batch_plain<core::Rule>(db, ids, out);
+    else if (entity == "quota") load_batch_plain<core::Quota>(db, ids, out);
+    else if (entity == "quota_adjustment") load_batch_plain<core::QuotaAdjustment>(db, ids, out);
+    else if (entity == "message") load_batch_plain<core::Message>(db, ids, out);
+    else if (entity == "group_visit") load_batch_plain<core::GroupVisit>(db, ids, out);
+    else if (entity == "group_signup") load_batch_plain<core::GroupSignup>(db, ids, out);
+    else if (entity == "app_user") load_batch_plain<core::User>(db, ids, out);
+    else if (entity == "sync_conflict") load_batch_plain<core::Conflict>(db, ids, out);
+    return out;
+}
+
+// Turns pending entries into change entries, loading every row a page needs with one query per entity.
+void build_entries(store::Database& db, const Principal& p, const std::vector<Pending>& pending, json& changes) {
+    std::map<std::string, std::vector<std::string>> wanted;
+    for (const auto& e : pending)
+        if (e.op == "upsert") wanted[e.entity].push_back(e.id);
+    std::map<std::string, Loaded> loaded;
+    for (auto& [entity, ids] : wanted) {
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        loaded[entity] = load_rows(db, entity, ids, p);
+    }
+    for (const auto& e : pending) {
+        json entry = {{"seq", e.seq}, {"bucket", e.bucket}, {"entity", e.entity}, {"id", e.id}, {"op", "delete"}};
+        if (e.op == "upsert") {
+            const auto& rows = loaded[e.entity];
+            if (const auto it = rows.find(e.id); it != rows.end()) {
+                entry["op"] = "upsert";
+                entry["version"] = it->second.second;
+                entry["data"] = it->second.first;
+            }
+        }
+        changes.push_back(std::move(entry));
+    }
 }
 
 }  // namespace
-
-json load_entity(store::Database& db, const std::string& entity, const std::string& id, const Principal& p) {
-    if (entity == "area") {
-        auto a = store::AreaRepository{db}.get(id);
-        return a ? net::to_json(*a) : json(nullptr);
-    }
-    if (entity == "organisation") return load_plain<core::Organisation>(db, id);
-    if (entity == "site") return load_plain<core::Site>(db, id);
-    if (entity == "venue_profile") return load_plain<core::VenueProfile>(db, id);
-    if (entity == "card_batch") return load_plain<core::CardBatch>(db, id);
-    if (entity == "allocation") return load_plain<core::Allocation>(db, id);
-    if (entity == "card")
-        return load_as_json<core::Card>(db, id, [&](const core::Card& c) { return net::to_json(c, !p.national()); });
-    if (entity == "usage") return load_plain<core::Usage>(db, id);
-    if (entity == "rule") return load_plain<core::Rule>(db, id);
-    if (entity == "quota") return load_plain<core::Quota>(db, id);
-    if (entity == "quota_adjustment") return load_plain<core::QuotaAdjustment>(db, id);
-    if (entity == "message") return load_plain<core::Message>(db, id);
-    if (entity == "group_visit") return load_plain<core::GroupVisit>(db, id);
-    if (entity == "group_signup") return load_plain<core::GroupSignup>(db, id);
-    if (entity == "app_user") return load_plain<core::User>(db, id);
-    if (entity == "sync_conflict") return load_plain<core::Conflict>(db, id);
-    return nullptr;
-}
 
 void add_sync_routes(httplib::Server& s, const std::string& url) {
     s.Post("/v1/clients", [url](const httplib::Request& req, httplib::Response& res) {
@@ -222,31 +263,25 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
 
         int room = limit - static_cast<int>(changes.size());
         // New buckets first: a snapshot of their current rows, in (entity, id) order.
+        std::vector<Pending> pending;
         std::vector<std::string> snap_done;
         for (auto it = cur["s"].begin(); it != cur["s"].end() && room > 0; ++it) {
             const std::string bucket = it.key();
             json& pos = it.value();
+            const long long at = pos["at"];
             int got = 0;
             std::string ent = pos["ent"], last_id = pos["id"];
+            // A row-value comparison walks the (bucket, entity, entity_id) index instead of scanning the bucket.
             query_rows(db,
-                       "SELECT entity, entity_id FROM row_bucket WHERE bucket = :b AND "
-                       "(entity > :e OR (entity = :e2 AND entity_id > :i)) ORDER BY entity, entity_id LIMIT " +
+                       "SELECT entity, entity_id FROM row_bucket WHERE bucket = :b AND (entity, entity_id) > (:e, :i) "
+                       "ORDER BY entity, entity_id LIMIT " +
                            std::to_string(room),
-                       {{"b", bucket}, {"e", ent}, {"e2", ent}, {"i", last_id}}, [&](const soci::row& r) {
+                       {{"b", bucket}, {"e", ent}, {"i", last_id}}, [&](const soci::row& r) {
                            ent = r.get<std::string>(0);
                            last_id = r.get<std::string>(1);
+                           pending.push_back({at, bucket, ent, last_id, "upsert"});
                            ++got;
                        });
-            // Second pass to build entries (nested queries on one session are not allowed while fetching).
-            std::vector<std::pair<std::string, std::string>> rows;
-            query_rows(db,
-                       "SELECT entity, entity_id FROM row_bucket WHERE bucket = :b AND "
-                       "(entity > :e OR (entity = :e2 AND entity_id > :i)) ORDER BY entity, entity_id LIMIT " +
-                           std::to_string(room),
-                       {{"b", bucket}, {"e", std::string(pos["ent"])}, {"e2", std::string(pos["ent"])},
-                        {"i", std::string(pos["id"])}},
-                       [&](const soci::row& r) { rows.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
-            for (const auto& [e, id] : rows) changes.push_back(upsert_entry(db, *p, pos["at"], bucket, e, id));
             room -= got;
             pos["ent"] = ent;
             pos["id"] = last_id;
@@ -286,17 +321,14 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
                 log.push_back({rr.integer(0), rr.text(1), rr.text(2), rr.text(3), rr.text(4)});
             });
             for (const auto& e : log) {
-                if (e.op == "delete")
-                    changes.push_back(
-                        {{"seq", e.seq}, {"bucket", e.bucket}, {"entity", e.entity}, {"id", e.id}, {"op", "delete"}});
-                else
-                    changes.push_back(upsert_entry(db, *p, e.seq, e.bucket, e.entity, e.id));
+                pending.push_back({e.seq, e.bucket, e.entity, e.id, e.op});
                 cur["b"][e.bucket] = e.seq;
             }
             if (static_cast<int>(log.size()) < room)
                 for (auto it = cur["b"].begin(); it != cur["b"].end(); ++it) it.value() = high;
             room -= static_cast<int>(log.size());
         }
+        build_entries(db, *p, pending, changes);
         const bool more = room <= 0;
         send_json(res, 200,
                   {{"epoch", epoch},

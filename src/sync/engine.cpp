@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
+#include <unordered_map>
 
 #include "net/dto.hpp"
 #include "store/mapping.hpp"
@@ -276,56 +278,80 @@ private:
         store::SiteRepository{db_}.upsert(site);
     }
 
-    template <class T>
-    void upsert_row(const json& data, const std::string& entity, const std::string& id, long long version) {
-        T value;
-        const auto errors = net::from_json(data, value);
-        if (!errors.empty()) throw std::runtime_error(entity + " " + id + ": " + core::to_string(errors));
-        if constexpr (std::is_same_v<T, core::Area>) {
-            store::AreaRepository{db_}.upsert(value);
-        } else {
-            auto buf = store::make_buffer<T>();
-            store::Table<T>::bind(buf, value);
-            buf.execute(db_.sql(), store::upsert_statement<T>());
+    struct Incoming {
+        std::string id;
+        long long version;
+        const json* data;
+    };
+
+    // Server versions this cache holds for some rows of one entity.
+    std::unordered_map<std::string, long long> local_versions(const std::string& entity,
+                                                              const std::vector<Incoming>& rows) {
+        std::unordered_map<std::string, long long> out;
+        for (std::size_t start = 0; start < rows.size(); start += 500) {
+            std::string in;
+            std::vector<std::string> ids;
+            for (std::size_t i = start; i < std::min(rows.size(), start + 500); ++i) {
+                in += (in.empty() ? "'" : ", '");
+                for (char ch : rows[i].id) in += ch == '\'' ? std::string("''") : std::string(1, ch);
+                in += "'";
+            }
+            soci::rowset<soci::row> rs = (db_.sql().prepare << "SELECT " + key_of(entity) + ", server_version FROM " +
+                                                                   entity + " WHERE " + key_of(entity) + " IN (" + in +
+                                                                   ")");
+            for (const auto& r : rs) {
+                store::RowReader rr(r);
+                out[rr.text(0)] = rr.opt_integer(1) ? rr.integer(1) : -1;
+            }
         }
-        db_.sql() << "UPDATE " + entity + " SET server_version = :v WHERE " + key_of(entity) + " = :i",
-            soci::use(version, "v"), soci::use(id, "i");
+        return out;
     }
 
-    void apply_upsert(const json& c) {
-        const std::string entity = c.at("entity"), id = c.at("id"), bucket = c.at("bucket");
-        const long long version = c.value("version", 0LL);
-        long long local = -1;
-        soci::indicator ind = soci::i_null;
-        bool exists = false;
-        if (entity_known(entity)) {
-            db_.sql() << "SELECT server_version FROM " + entity + " WHERE " + key_of(entity) + " = :i", soci::use(id, "i"),
-                soci::into(local, ind);
-            exists = db_.sql().got_data();
+    // Writes the rows of one entity that are newer than what the cache has, with two bulk statements.
+    template <class T>
+    void apply_rows(const std::string& entity, const std::vector<Incoming>& rows) {
+        const auto local = local_versions(entity, rows);
+        auto buf = store::make_buffer<T>();
+        store::RowBuffer versions(2);
+        std::vector<core::Area> areas;
+        for (const auto& row : rows) {
+            const auto it = local.find(row.id);
+            if (it != local.end() && it->second >= 0 && row.version <= it->second) continue;  // not newer
+            T value;
+            const auto errors = net::from_json(*row.data, value);
+            if (!errors.empty()) throw std::runtime_error(entity + " " + row.id + ": " + core::to_string(errors));
+            if constexpr (std::is_same_v<T, core::Area>)
+                areas.push_back(std::move(value));
+            else
+                store::Table<T>::bind(buf, value);
+            versions.integer(row.version).text(row.id).end_row();
         }
-        const bool newer = !exists || ind != soci::i_ok || version > local;
-        if (newer) {
-            const json& d = c.at("data");
-            if (entity == "area") upsert_row<core::Area>(d, entity, id, version);
-            else if (entity == "organisation") upsert_row<core::Organisation>(d, entity, id, version);
-            else if (entity == "site") upsert_row<core::Site>(d, entity, id, version);
-            else if (entity == "venue_profile") upsert_row<core::VenueProfile>(d, entity, id, version);
-            else if (entity == "card_batch") upsert_row<core::CardBatch>(d, entity, id, version);
-            else if (entity == "allocation") upsert_row<core::Allocation>(d, entity, id, version);
-            else if (entity == "card") upsert_row<core::Card>(d, entity, id, version);
-            else if (entity == "usage") upsert_row<core::Usage>(d, entity, id, version);
-            else if (entity == "rule") upsert_row<core::Rule>(d, entity, id, version);
-            else if (entity == "quota") upsert_row<core::Quota>(d, entity, id, version);
-            else if (entity == "quota_adjustment") upsert_row<core::QuotaAdjustment>(d, entity, id, version);
-            else if (entity == "message") upsert_row<core::Message>(d, entity, id, version);
-            else if (entity == "group_visit") upsert_row<core::GroupVisit>(d, entity, id, version);
-            else if (entity == "group_signup") upsert_row<core::GroupSignup>(d, entity, id, version);
-            else if (entity == "app_user") upsert_row<core::User>(d, entity, id, version);
-            else if (entity == "sync_conflict") upsert_row<core::Conflict>(d, entity, id, version);
-            else return;  // an entity this version does not know: skipped, not fatal
+        if constexpr (std::is_same_v<T, core::Area>) {
+            for (const auto& a : areas) store::AreaRepository{db_}.upsert(a);
+        } else {
+            buf.execute(db_.sql(), store::upsert_statement<T>());
         }
-        db_.sql() << "INSERT INTO row_bucket (entity, entity_id, bucket) VALUES (:e, :i, :b) ON CONFLICT DO NOTHING",
-            soci::use(entity, "e"), soci::use(id, "i"), soci::use(bucket, "b");
+        versions.execute(db_.sql(), "UPDATE " + entity + " SET server_version = :v WHERE " + key_of(entity) + " = :i");
+    }
+
+    void apply_entity(const std::string& entity, const std::vector<Incoming>& rows) {
+        if (entity == "area") apply_rows<core::Area>(entity, rows);
+        else if (entity == "organisation") apply_rows<core::Organisation>(entity, rows);
+        else if (entity == "site") apply_rows<core::Site>(entity, rows);
+        else if (entity == "venue_profile") apply_rows<core::VenueProfile>(entity, rows);
+        else if (entity == "card_batch") apply_rows<core::CardBatch>(entity, rows);
+        else if (entity == "allocation") apply_rows<core::Allocation>(entity, rows);
+        else if (entity == "card") apply_rows<core::Card>(entity, rows);
+        else if (entity == "usage") apply_rows<core::Usage>(entity, rows);
+        else if (entity == "rule") apply_rows<core::Rule>(entity, rows);
+        else if (entity == "quota") apply_rows<core::Quota>(entity, rows);
+        else if (entity == "quota_adjustment") apply_rows<core::QuotaAdjustment>(entity, rows);
+        else if (entity == "message") apply_rows<core::Message>(entity, rows);
+        else if (entity == "group_visit") apply_rows<core::GroupVisit>(entity, rows);
+        else if (entity == "group_signup") apply_rows<core::GroupSignup>(entity, rows);
+        else if (entity == "app_user") apply_rows<core::User>(entity, rows);
+        else if (entity == "sync_conflict") apply_rows<core::Conflict>(entity, rows);
+        // an entity this version does not know is skipped, not fatal
     }
 
     static bool entity_known(const std::string& entity) {
@@ -350,24 +376,47 @@ private:
         return removed;
     }
 
+    // Applies one page in one transaction: row data in bulk per entity (newest version per row), then
+    // bucket membership in page order, then removal of rows no bucket holds, then the cursor.
     void apply_page(const json& doc) {
         store::Transaction tx(db_);
+        std::map<std::string, std::vector<Incoming>> by_entity;
+        std::map<std::pair<std::string, std::string>, std::size_t> slot;
+        for (const auto& c : doc.at("changes")) {
+            if (c.at("op") != "upsert") continue;
+            const std::string entity = c.at("entity"), id = c.at("id");
+            Incoming in{id, c.value("version", 0LL), &c.at("data")};
+            auto& list = by_entity[entity];
+            const auto [it, fresh] = slot.try_emplace({entity, id}, list.size());
+            if (fresh)
+                list.push_back(in);
+            else if (in.version >= list[it->second].version)
+                list[it->second] = in;
+        }
+        for (const auto& [entity, rows] : by_entity) apply_entity(entity, rows);
+
+        store::RowBuffer adds(3);
+        const std::string add_sql =
+            "INSERT INTO row_bucket (entity, entity_id, bucket) VALUES (:e, :i, :b) ON CONFLICT DO NOTHING";
         for (const auto& c : doc.at("changes")) {
             const std::string op = c.at("op");
             if (op == "upsert") {
-                apply_upsert(c);
-            } else if (op == "delete") {
-                const std::string entity = c.at("entity"), id = c.at("id"), bucket = c.at("bucket");
-                db_.sql() << "DELETE FROM row_bucket WHERE entity = :e AND entity_id = :i AND bucket = :b",
-                    soci::use(entity, "e"), soci::use(id, "i"), soci::use(bucket, "b");
-                orphans_possible_ = true;
-            } else if (op == "bucket_removed") {
-                const std::string bucket = c.at("bucket");
-                db_.sql() << "DELETE FROM row_bucket WHERE bucket = :b", soci::use(bucket, "b");
+                adds.text(c.at("entity")).text(c.at("id")).text(c.at("bucket")).end_row();
+            } else {
+                adds.execute(db_.sql(), add_sql);  // keep page order between additions and removals
+                if (op == "delete") {
+                    const std::string entity = c.at("entity"), id = c.at("id"), bucket = c.at("bucket");
+                    db_.sql() << "DELETE FROM row_bucket WHERE entity = :e AND entity_id = :i AND bucket = :b",
+                        soci::use(entity, "e"), soci::use(id, "i"), soci::use(bucket, "b");
+                } else if (op == "bucket_removed") {
+                    const std::string bucket = c.at("bucket");
+                    db_.sql() << "DELETE FROM row_bucket WHERE bucket = :b", soci::use(bucket, "b");
+                }
                 orphans_possible_ = true;
             }
             ++r_.pulled_rows;
         }
+        adds.execute(db_.sql(), add_sql);
         if (orphans_possible_) {
             r_.purged_rows += purge_orphans();
             orphans_possible_ = false;
