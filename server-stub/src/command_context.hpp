@@ -58,6 +58,11 @@ public:
     [[noreturn]] void conflict(const std::string& slug, const std::string& title, const std::string& detail,
                                json current = nullptr) const;
 
+    // Stores a conflict for a person to decide (synced to the area) and ends the command as a conflict.
+    void store_conflict(const std::string& entity, const std::string& entity_id, const std::string& area_id,
+                        const std::string& fields, long long base_version, const json& server, const json& client,
+                        const std::string& detail);
+
     // Ends the command as a conflict that is stored for a person to decide (nothing else is changed).
     void keep_conflict(const std::string& conflict_id, const std::string& detail, json current) {
         Rejection r;

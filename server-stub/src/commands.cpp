@@ -7,6 +7,7 @@
 #include "command_registry.hpp"
 #include "core/card_id.hpp"
 #include "core/uuid.hpp"
+#include "store/mapping.hpp"
 #include "store/repositories.hpp"
 
 namespace kaiku::server {
@@ -21,6 +22,7 @@ const HandlerMap& handlers() {
         add_rule_commands(m);
         add_message_commands(m);
         add_account_commands(m);
+        add_conflict_commands(m);
         return m;
     }();
     return h;
@@ -166,6 +168,28 @@ std::string current_epoch(store::Database& db) {
 void CommandContext::record(const std::string& entity, const std::string& id, const std::string& area_id, json before,
                             json after, std::vector<std::string> fields) {
     changes.push_back({entity, id, m.type, area_id, std::move(before), std::move(after), std::move(fields)});
+}
+
+void CommandContext::store_conflict(const std::string& entity, const std::string& entity_id,
+                                    const std::string& area_id, const std::string& fields, long long base_version,
+                                    const json& server, const json& client, const std::string& detail) {
+    core::Conflict k;
+    k.id = core::new_uuid();
+    k.area_id = area_id;
+    k.entity = entity;
+    k.entity_id = entity_id;
+    k.mutation_id = m.mutation_id;
+    k.base_version = base_version;
+    k.fields = fields;
+    k.server_json = server.dump();
+    k.client_json = client.dump();
+    k.created_by = p.user.id;
+    k.created_at = now_iso();
+    auto buf = store::make_buffer<core::Conflict>();
+    store::Table<core::Conflict>::bind(buf, k);
+    buf.execute(db.sql(), store::upsert_statement<core::Conflict>());
+    record("sync_conflict", k.id, k.area_id, nullptr, net::to_json(k));
+    keep_conflict(k.id, detail, server);
 }
 
 void CommandContext::invalid(const core::Errors& errors) const {

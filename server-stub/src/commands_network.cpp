@@ -126,12 +126,18 @@ json field_versions(store::Database& db, const std::string& site_id, long long& 
     return fv.is_object() ? fv : json::object();
 }
 
+}  // namespace
+
 void apply_site_set(CommandContext& c, const core::Site& before, const json& set) {
     const auto after = patched(c, before, set);
     store::SiteRepository{c.db}.upsert(after);
     c.record("site", after.id, after.area_id, flat_site(before), flat_site(after), keys(set));
     c.result = to_json(after);
 }
+
+bool is_site_patch_field(const std::string& name) { return site_field(name) != nullptr; }
+
+namespace {
 
 // Patches fields of a site. Different fields merge; a descriptive field changed meanwhile is overwritten
 // (last writer wins, the loser's value stays in the audit log); an identity field changed meanwhile, or an
@@ -170,81 +176,21 @@ void site_patch(CommandContext& c) {
                                 !set->contains("status");
     if (archived_since) contested = keys(*set);
     if (!contested.empty()) {
-        core::Conflict k;
-        k.id = core::new_uuid();
-        k.area_id = site.area_id;
-        k.entity = "site";
-        k.entity_id = site.id;
-        k.mutation_id = c.m.mutation_id;
-        k.base_version = base;
-        for (const auto& f : contested) k.fields += (k.fields.empty() ? "" : ",") + f;
-        k.server_json = current.dump();
-        k.client_json = json({{"base_version", base}, {"set", *set}}).dump();
-        k.created_by = c.p.user.id;
-        k.created_at = now_iso();
-        auto buf = store::make_buffer<core::Conflict>();
-        store::Table<core::Conflict>::bind(buf, k);
-        buf.execute(c.db.sql(), store::upsert_statement<core::Conflict>());
-        c.record("sync_conflict", k.id, k.area_id, nullptr, to_json(k));
-        c.keep_conflict(k.id,
-                        archived_since ? "The site was archived after your version; your edit is kept as a conflict."
-                                       : "Changed meanwhile: " + k.fields + ". Decide which value stands.",
-                        current);
+        std::string fields;
+        for (const auto& f : contested) fields += (fields.empty() ? "" : ",") + f;
+        c.store_conflict("site", site.id, site.area_id, fields, base, current, {{"base_version", base}, {"set", *set}},
+                         archived_since ? "The site was archived after your version; your edit is kept as a conflict."
+                                        : "Changed meanwhile: " + fields + ". Decide which value stands.");
         return;
     }
     apply_site_set(c, site, *set);
-}
-
-// Decides a conflict: keep_theirs (the register's values stand), keep_mine (the change is applied after all)
-// or edit (the given values). Deciding a decided conflict again changes nothing.
-void conflict_resolve(CommandContext& c) {
-    core::Errors errors;
-    net::JsonReader r(c.m.data, errors);
-    r.only({"conflict_id", "decision", "set"});
-    std::string id, decision;
-    r.text("conflict_id", id, true);
-    r.text("decision", decision, true);
-    if (!decision.empty() && decision != "keep_mine" && decision != "keep_theirs" && decision != "edit")
-        r.fail("decision", "invalid_value", "must be keep_mine, keep_theirs or edit");
-    const json* set = r.find("set", decision == "edit");
-    if (!errors.empty()) c.invalid(errors);
-    std::optional<core::Conflict> k;
-    {
-        soci::rowset<soci::row> rs = (c.db.sql().prepare << store::select_sql<core::Conflict>() + " WHERE id = :i",
-                                      soci::use(id, "i"));
-        for (const auto& row : rs) k = store::Table<core::Conflict>::read(store::RowReader(row));
-    }
-    if (!k || !c.manages_area(k->area_id))
-        c.field_error("conflict_id", "not_found", "Field 'conflict_id' names no conflict you can decide.");
-    if (!k->open) {
-        c.result = to_json(*k);  // decided already: the same answer again, nothing changes
-        return;
-    }
-    const auto before = *k;
-    if (decision != "keep_theirs") {
-        const json client = json::parse(k->client_json, nullptr, false);
-        const json chosen = decision == "edit" ? *set : client.value("set", json::object());
-        if (!chosen.is_object() || chosen.empty()) c.field_error("set", "required", "Give the values that stand.");
-        for (auto it = chosen.begin(); it != chosen.end(); ++it)
-            if (!site_field(it.key())) c.field_error("set." + it.key(), "unknown_field", "is not a field of a site");
-        apply_site_set(c, c.site(k->entity_id, "conflict_id"), chosen);
-    }
-    k->open = false;
-    k->resolution = decision;
-    k->resolved_by = c.p.user.id;
-    k->resolved_at = now_iso();
-    auto buf = store::make_buffer<core::Conflict>();
-    store::Table<core::Conflict>::bind(buf, *k);
-    buf.execute(c.db.sql(), store::upsert_statement<core::Conflict>());
-    c.record("sync_conflict", k->id, k->area_id, to_json(before), to_json(*k));
-    c.result = to_json(*k);
 }
 
 }  // namespace
 
 void add_network_commands(HandlerMap& m) {
     m["site.patch"] = site_patch;
-    m["conflict.resolve"] = conflict_resolve;
+
     m["area.upsert"] = area_upsert;
     m["organisation.upsert"] = organisation_upsert;
     m["site.upsert"] = site_upsert;

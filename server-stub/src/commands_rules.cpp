@@ -42,10 +42,13 @@ void quota_set(CommandContext& c) {
     c.require_area(site.area_id);
     store::QuotaRepository repo{c.db};
     const auto before = repo.get(q.id);
-    if (before && before->cards != q.cards && c.m.data.contains("base_cards") && c.m.data["base_cards"] != before->cards)
-        c.conflict("edit-conflict", "The quota was changed by someone else",
-                   "The quota is now " + std::to_string(before->cards) + " cards; decide which value stands.",
-                   to_json(*before));
+    // A limit is never merged: changed meanwhile (the client's base differs), it waits for a person's decision.
+    if (before && before->cards != q.cards && c.m.data.contains("base_cards") && c.m.data["base_cards"] != before->cards) {
+        c.store_conflict("quota", q.id, site.area_id, "cards", 0, to_json(*before),
+                         {{"base_cards", c.m.data["base_cards"]}, {"set", {{"cards", q.cards}}}},
+                         "The quota is now " + std::to_string(before->cards) + " cards; decide which value stands.");
+        return;
+    }
     repo.upsert(q);
     c.record("quota", q.id, site.area_id, before ? to_json(*before) : json(nullptr), to_json(q));
     c.result = to_json(q);
