@@ -62,6 +62,13 @@ const std::map<std::string, std::vector<Branch>>& queries() {
           {"SELECT m.id AS id, 'area:' || m.recipient_id AS bucket FROM message m "
            "WHERE m.recipient_kind IN ('area_issuers', 'area_venues', 'area_all')",
            "m.id"},
+          // Notices to a person reach them where they work: a coordinator's area, a staff member's site.
+          {"SELECT m.id AS id, 'area:' || u.scope_id AS bucket FROM message m JOIN app_user u ON u.id = m.recipient_id "
+           "WHERE m.recipient_kind = 'user' AND u.role IN ('coordinator_culture', 'coordinator_sote')",
+           "m.id"},
+          {"SELECT m.id AS id, 'site:' || u.scope_id AS bucket FROM message m JOIN app_user u ON u.id = m.recipient_id "
+           "WHERE m.recipient_kind = 'user' AND u.role IN ('issuer_staff', 'venue_staff')",
+           "m.id"},
           {"SELECT m.id AS id, 'site:' || s.id AS bucket FROM message m JOIN site s ON s.area_id = m.recipient_id "
            "WHERE (m.recipient_kind = 'area_all' OR (m.recipient_kind = 'area_issuers' AND s.role = 'issuer') "
            "OR (m.recipient_kind = 'area_venues' AND s.role = 'venue'))",

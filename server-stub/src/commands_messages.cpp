@@ -31,6 +31,9 @@ void message_post(CommandContext& c) {
             area_id = c.area(msg.recipient_id, "recipient_id").id;
             c.require_area(area_id);
             break;
+        case core::RecipientKind::user:
+            c.forbidden("Notices to a person are sent by the register itself.");
+            break;
         case core::RecipientKind::site: {
             const auto to = c.site(msg.recipient_id, "recipient_id");
             area_id = to.area_id;

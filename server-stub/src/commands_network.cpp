@@ -1,4 +1,6 @@
 // Commands on the network: areas, organisations, sites and venue profiles.
+#include <map>
+
 #include "clock.hpp"
 #include "command_registry.hpp"
 #include "core/uuid.hpp"
@@ -137,6 +139,39 @@ void apply_site_set(CommandContext& c, const core::Site& before, const json& set
 
 bool is_site_patch_field(const std::string& name) { return site_field(name) != nullptr; }
 
+// Last writer wins for descriptive fields, but the person whose value is overwritten hears about it: the
+// register sends them a notice (their value stays in the audit log too).
+void notify_overwritten(CommandContext& c, const core::Site& site, const json& set, const json& fv, long long base,
+                        const json& current) {
+    std::map<std::string, std::vector<std::string>> by_user;  // earlier writer -> fields overwritten
+    for (auto it = set.begin(); it != set.end(); ++it) {
+        const long long changed_at = fv.value(it.key(), 0LL);
+        if (changed_at <= base || current.value(it.key(), json()) == it.value()) continue;
+        std::string writer;
+        c.db.sql() << "SELECT user_id FROM audit_log WHERE seq = :s AND entity = 'site' AND entity_id = :i",
+            soci::use(changed_at, "s"), soci::use(site.id, "i"), soci::into(writer);
+        if (c.db.sql().got_data() && writer != c.p.user.id) by_user[writer].push_back(it.key());
+    }
+    for (const auto& [user, fields] : by_user) {
+        std::string list, body;
+        for (const auto& f : fields) {
+            list += (list.empty() ? "" : ", ") + f;
+            body += f + ": " + current.value(f, json()).dump() + " -> " + set.value(f, json()).dump() + "\n";
+        }
+        core::Message m;
+        m.id = core::new_uuid();
+        m.thread_id = m.id;
+        m.sender_user_id = c.p.user.id;
+        m.recipient_kind = core::RecipientKind::user;
+        m.recipient_id = user;
+        m.subject = "Your change to " + site.name + " was overwritten (" + list + ")";
+        m.body = body;
+        m.sent_at = now_iso();
+        store::MessageRepository{c.db}.insert(m);
+        c.record("message", m.id, site.area_id, nullptr, to_json(m));
+    }
+}
+
 namespace {
 
 // Patches fields of a site. Different fields merge; a descriptive field changed meanwhile is overwritten
@@ -183,6 +218,7 @@ void site_patch(CommandContext& c) {
                                         : "Changed meanwhile: " + fields + ". Decide which value stands.");
         return;
     }
+    notify_overwritten(c, site, *set, fv, base, current);
     apply_site_set(c, site, *set);
 }
 

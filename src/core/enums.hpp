@@ -90,8 +90,9 @@ KAIKU_ENUM_NAMES(Role, "issuer_staff", "venue_staff", "coordinator_culture", "co
 enum class Language { fi, sv, en };
 KAIKU_ENUM_NAMES(Language, "fi", "sv", "en");
 
-enum class RecipientKind { site, area_issuers, area_venues, area_all, network };
-KAIKU_ENUM_NAMES(RecipientKind, "site", "area_issuers", "area_venues", "area_all", "network");
+// user: a notice from the register itself to one person (for example, that a value they set was overwritten).
+enum class RecipientKind { site, area_issuers, area_venues, area_all, network, user };
+KAIKU_ENUM_NAMES(RecipientKind, "site", "area_issuers", "area_venues", "area_all", "network", "user");
 
 #undef KAIKU_ENUM_NAMES
 

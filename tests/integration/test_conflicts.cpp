@@ -72,6 +72,13 @@ TEST_CASE("the same descriptive field: the last to reach the register wins and t
         soci::use(w.site, "i"), soci::into(before);
     CHECK(json::parse(before)["contact_email"] == "first@kaiku.example");  // the losing value is kept
     w.settle();
+    // The coordinator whose value lost gets a notice from the register, on their own device.
+    const std::string loser = w.fx.user_id("coord-tre");
+    std::string subject;
+    w.a.db.sql() << "SELECT subject FROM message WHERE recipient_kind = 'user' AND recipient_id = :u",
+        soci::use(loser, "u"), soci::into(subject);
+    CHECK(subject.find("overwritten") != std::string::npos);
+    CHECK(subject.find("contact_email") != std::string::npos);
 }
 
 TEST_CASE("the same identity field: a conflict both devices see, decided once, idempotently") {

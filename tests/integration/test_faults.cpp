@@ -370,3 +370,21 @@ TEST_CASE("offline longer than the change log is kept: a full resync pushes firs
     check_all_delivered(c.db, s.sdb);
     CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + own}));
 }
+
+TEST_CASE("a gap in the client's sequence is answered with the expected number and the client converges") {
+    Setup s;
+    Client c(s.dir, "venue", "venue-tre");
+    REQUIRE(c.sync(s.server.url()).ok());
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-19")).ok());
+    REQUIRE(c.sync(s.server.url()).ok());
+    // The client's numbering went wrong (as after a partial restore): it would send 45 where 2 is expected.
+    store::StateRepository{c.db}.set("seq_offset", "-43");
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-20")).ok());
+    REQUIRE(sync::record_use(c.db, a_use(s.card(), s.venue(), "2026-11-21")).ok());
+    const auto r = c.sync(s.server.url());
+    INFO(r.detail);
+    REQUIRE(r.ok());
+    CHECK(r.applied == 2);
+    check_all_delivered(c.db, s.sdb);
+    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.venue()}));
+}
