@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <future>
 #include <map>
 #include <unordered_map>
 
@@ -426,13 +427,23 @@ private:
         tx.commit();
     }
 
+    std::string changes_path(const std::string& cursor) const {
+        return "/v1/changes?limit=" + std::to_string(opt_.page_size) + (cursor.empty() ? "" : "&cursor=" + cursor);
+    }
+
     bool pull() {
+        // The next page is fetched while this one is applied: the server and this client work at the same time.
+        std::string prefetched_cursor;
+        std::future<net::HttpResponse> prefetched;
         for (;;) {
             if (cancelled()) return false;
             const std::string cursor = state_.get("cursor").value_or("");
-            const std::string path = "/v1/changes?limit=" + std::to_string(opt_.page_size) +
-                                     (cursor.empty() ? "" : "&cursor=" + cursor);
-            const auto res = http_.get(path);
+            net::HttpResponse res;
+            if (prefetched.valid() && prefetched_cursor == cursor)
+                res = prefetched.get();
+            else
+                res = http_.get(changes_path(cursor));
+            if (prefetched.valid()) prefetched.get();  // a stale prefetch (another cursor) is dropped
             if (!res.transport_ok()) return fail(from_transport(res.failure), res.error);
             if (res.status != 200) {
                 const std::string type = problem_type(res.body);
@@ -460,6 +471,11 @@ private:
             if (doc.is_discarded() || !doc.is_object() || !doc.contains("changes") || !doc["changes"].is_array() ||
                 !doc.contains("next_cursor") || !doc["next_cursor"].is_string())
                 return fail(FailureKind::bad_response, "A page of changes could not be read; it was not applied.");
+            if (doc.value("has_more", false)) {
+                prefetched_cursor = doc["next_cursor"].get<std::string>();
+                prefetched = std::async(std::launch::async,
+                                        [this, path = changes_path(prefetched_cursor)] { return http_.get(path); });
+            }
             try {
                 apply_page(doc);
             } catch (const json::exception& e) {

@@ -36,7 +36,7 @@ struct SyncReport {
 };
 
 struct SyncOptions {
-    int page_size = 2000;
+    int page_size = 5000;
     std::size_t push_count = 200;
     std::size_t push_bytes = 256 * 1024;
     // Automatic rounds wait for an entry's back-off; a round the user asked for sends everything now.

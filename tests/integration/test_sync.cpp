@@ -107,7 +107,7 @@ TEST_CASE("a pull interrupted by the server going down keeps its pages and resum
         if (p.phase == "pull" && p.rows >= 300) server->stop();  // killed after page 3
     });
     CHECK(!first.ok());
-    CHECK(first.pages == 3);
+    CHECK(first.pages >= 3);  // the next page may already have been fetched when the server went down
     const auto kept = client_rows(c.db).size();
     CHECK(kept >= 300);
     CHECK(!store::StateRepository{c.db}.get("cursor").value_or("").empty());
