@@ -1,12 +1,11 @@
 // Wall-clock helpers for the server (UTC, ISO 8601 with seconds: comparable as text).
 #pragma once
 
-#include <chrono>
-#include <string>
+#include "core/timestamp.hpp"
 
 namespace kaiku::server {
 
-std::string iso_utc(std::chrono::system_clock::time_point t);
-inline std::string now_iso() { return iso_utc(std::chrono::system_clock::now()); }
+using core::iso_utc;
+using core::now_iso;
 
 }  // namespace kaiku::server

@@ -87,25 +87,12 @@ const PatchField* site_field(const std::string& name) {
     return nullptr;
 }
 
-json flat_site(const core::Site& s) {
-    json j = to_json(s);
-    j["contact_name"] = s.contact.name;
-    j["contact_email"] = s.contact.email;
-    j["contact_phone"] = s.contact.phone;
-    j.erase("contact");
-    return j;
-}
+json flat_site(const core::Site& s) { return net::to_flat_json(s); }
 
 // Applies `set` (flat field names) to a copy of the site, validating the result with the core.
 core::Site patched(CommandContext& c, const core::Site& site, const json& set) {
     json j = to_json(site);
-    for (auto it = set.begin(); it != set.end(); ++it) {
-        const std::string f = it.key();
-        if (f.rfind("contact_", 0) == 0)
-            j["contact"][f.substr(8)] = it.value();
-        else
-            j[f] = it.value();
-    }
+    net::apply_flat_fields(j, set);
     core::Site out;
     auto errors = net::from_json(j, out);
     if (errors.empty()) errors = core::validate(out);

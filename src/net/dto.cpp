@@ -556,6 +556,25 @@ Errors from_json(const json& j, Conflict& c) {
     return e;
 }
 
+json to_flat_json(const Site& s) {
+    json j = to_json(s);
+    j["contact_name"] = s.contact.name;
+    j["contact_email"] = s.contact.email;
+    j["contact_phone"] = s.contact.phone;
+    j.erase("contact");
+    return j;
+}
+
+void apply_flat_fields(json& site, const json& flat_fields) {
+    for (auto it = flat_fields.begin(); it != flat_fields.end(); ++it) {
+        const std::string& f = it.key();
+        if (f.rfind("contact_", 0) == 0)
+            site["contact"][f.substr(8)] = it.value();
+        else
+            site[f] = it.value();
+    }
+}
+
 json problem(int status, const std::string& type_slug, const std::string& title, const std::string& detail,
              const Errors& errors) {
     json p = {{"type", "/problems/" + type_slug}, {"title", title}, {"status", status}};

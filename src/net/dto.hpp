@@ -81,6 +81,11 @@ core::Errors from_json(const json&, core::Organisation&);
 core::Errors from_json(const json&, core::Site&);
 core::Errors from_json(const json&, core::VenueProfile&);
 
+// Sites in the flat form that patches use: contact_name, contact_email, contact_phone instead of `contact`.
+json to_flat_json(const core::Site&);
+// Sets flat fields (contact_* into the contact object) on a site's nested JSON.
+void apply_flat_fields(json& site, const json& flat_fields);
+
 // RFC 9457 problem document.
 json problem(int status, const std::string& type_slug, const std::string& title, const std::string& detail = {},
              const core::Errors& errors = {});

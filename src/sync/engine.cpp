@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/timestamp.hpp"
 #include "net/dto.hpp"
 #include "store/mapping.hpp"
 #include "store/repositories.hpp"
@@ -30,25 +31,6 @@ const std::vector<std::pair<std::string, std::string>>& synced_tables() {
 
 std::string key_of(const std::string& entity) { return entity == "venue_profile" ? "site_id" : "id"; }
 
-std::string now_iso() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-FailureKind from_transport(net::HttpResponse::Failure f) {
-    using F = net::HttpResponse::Failure;
-    switch (f) {
-        case F::bad_url: return FailureKind::bad_url;
-        case F::timeout: return FailureKind::timeout;
-        case F::cancelled: return FailureKind::cancelled;
-        default: return FailureKind::server_unreachable;
-    }
-}
-
 std::string problem_type(const std::string& body) {
     const json p = json::parse(body, nullptr, false);
     return p.is_object() && p.contains("type") && p["type"].is_string() ? p["type"].get<std::string>() : "";
@@ -72,7 +54,7 @@ public:
                 if (!restart_ || !r_.ok()) break;
             }
             if (r_.ok()) {
-                state_.set("last_sync_ok", now_iso());
+                state_.set("last_sync_ok", core::now_iso());
                 state_.set("last_sync_error", "");
             } else if (!r_.device_revoked) {
                 state_.set("last_sync_error", r_.detail);
@@ -124,7 +106,7 @@ private:
         if (!state_.get("client_id").value_or("").empty()) return true;
         for (;;) {
             const auto res = http_.post_json("/v1/clients", "{}");
-            if (!res.transport_ok()) return fail(from_transport(res.failure), res.error);
+            if (!res.transport_ok()) return fail(transport_failure(res.failure), res.error);
             if (res.status == 201) {
                 const json doc = json::parse(res.body, nullptr, false);
                 if (!doc.is_object() || !doc.contains("client_id"))
@@ -188,7 +170,7 @@ private:
                                opt_.backoff_base_ms);
                 tx.commit();
                 return res.transport_ok() ? fail(FailureKind::server_error, "HTTP " + std::to_string(res.status), res.status)
-                                          : fail(from_transport(res.failure), res.error);
+                                          : fail(transport_failure(res.failure), res.error);
             }
             if (res.status != 200) {
                 {
@@ -271,9 +253,10 @@ private:
             soci::into(entity), soci::into(entity_id);
         if (entity != "site") return;
         json current = problem["current"];
-        current["contact"] = {{"name", current.value("contact_name", "")},
-                              {"email", current.value("contact_email", "")},
-                              {"phone", current.value("contact_phone", "")}};
+        json contact = json::object();
+        for (const char* f : {"contact_name", "contact_email", "contact_phone"})
+            if (current.contains(f)) contact[f] = current[f];
+        net::apply_flat_fields(current, contact);
         core::Site site;
         if (!net::from_json(current, site).empty()) return;
         store::SiteRepository{db_}.upsert(site);
@@ -444,7 +427,7 @@ private:
             else
                 res = http_.get(changes_path(cursor));
             if (prefetched.valid()) prefetched.get();  // a stale prefetch (another cursor) is dropped
-            if (!res.transport_ok()) return fail(from_transport(res.failure), res.error);
+            if (!res.transport_ok()) return fail(transport_failure(res.failure), res.error);
             if (res.status != 200) {
                 const std::string type = problem_type(res.body);
                 if (type == "/problems/epoch-changed" || type == "/problems/invalid-cursor" ||

@@ -114,13 +114,7 @@ LocalResult patch_site(store::Database& db, const std::string& site_id, const js
         return r;
     }
     json j = net::to_json(*site);
-    for (auto it = set.begin(); it != set.end(); ++it) {
-        const std::string f = it.key();
-        if (f.rfind("contact_", 0) == 0)
-            j["contact"][f.substr(8)] = it.value();
-        else
-            j[f] = it.value();
-    }
+    net::apply_flat_fields(j, set);
     core::Site changed;
     r.errors = net::from_json(j, changed);
     if (r.errors.empty()) r.errors = core::validate(changed);

@@ -24,20 +24,10 @@ struct Failure {
     }
 };
 
-FailureKind from_transport(net::HttpResponse::Failure f) {
-    using F = net::HttpResponse::Failure;
-    switch (f) {
-        case F::bad_url: return FailureKind::bad_url;
-        case F::timeout: return FailureKind::timeout;
-        case F::cancelled: return FailureKind::cancelled;
-        default: return FailureKind::server_unreachable;
-    }
-}
-
 // GETs one page; fills `items` and `next` (empty when this was the last page).
 bool get_page(const net::HttpClient& http, const std::string& path, json& items, std::string& next, Failure fail) {
     const auto res = http.get(path);
-    if (!res.transport_ok()) return fail.set(from_transport(res.failure), res.error);
+    if (!res.transport_ok()) return fail.set(transport_failure(res.failure), res.error);
     if (res.status != 200) {
         std::string detail = "HTTP " + std::to_string(res.status) + " from " + http.base_url() + path;
         const json p = json::parse(res.body, nullptr, false);
@@ -93,6 +83,16 @@ bool fetch_all(store::Database& db, const net::HttpClient& http, const std::stri
 }
 
 }  // namespace
+
+FailureKind transport_failure(net::HttpResponse::Failure f) {
+    using F = net::HttpResponse::Failure;
+    switch (f) {
+        case F::bad_url: return FailureKind::bad_url;
+        case F::timeout: return FailureKind::timeout;
+        case F::cancelled: return FailureKind::cancelled;
+        default: return FailureKind::server_unreachable;
+    }
+}
 
 RefreshResult refresh_network(store::Database& db, const net::HttpClient& http,
                               const std::function<void(const Progress&)>& progress, const std::atomic<bool>* cancel) {

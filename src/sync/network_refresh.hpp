@@ -25,6 +25,9 @@ enum class FailureKind {
     store_error
 };
 
+// How a transport failure (no answer at all) is reported to the user.
+FailureKind transport_failure(net::HttpResponse::Failure);
+
 struct Progress {
     std::string phase;  // "areas", "organisations", "sites", "venue_profiles"
     std::size_t rows = 0;

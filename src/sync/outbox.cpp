@@ -4,21 +4,15 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/timestamp.hpp"
 #include "core/uuid.hpp"
 #include "store/sql_util.hpp"
 
 namespace kaiku::sync {
 
-namespace {
+using core::iso_utc;
 
-std::string iso_utc(std::chrono::system_clock::time_point t) {
-    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+namespace {
 
 std::vector<OutboxEntry> read_entries(store::Database& db, const std::string& where, const std::string& param) {
     std::vector<OutboxEntry> out;

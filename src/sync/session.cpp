@@ -8,19 +8,6 @@ namespace kaiku::sync {
 
 using nlohmann::json;
 
-namespace {
-
-FailureKind transport_failure(net::HttpResponse::Failure f) {
-    using F = net::HttpResponse::Failure;
-    switch (f) {
-        case F::bad_url: return FailureKind::bad_url;
-        case F::timeout: return FailureKind::timeout;
-        case F::cancelled: return FailureKind::cancelled;
-        default: return FailureKind::server_unreachable;
-    }
-}
-
-}  // namespace
 
 SignInResult sign_in(store::Database& db, net::HttpClient& http, const std::string& login, const std::string& password,
                      const std::string& device_name) {

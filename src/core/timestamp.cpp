@@ -1,8 +1,8 @@
-#include "clock.hpp"
+#include "core/timestamp.hpp"
 
 #include <ctime>
 
-namespace kaiku::server {
+namespace kaiku::core {
 
 std::string iso_utc(std::chrono::system_clock::time_point t) {
     const std::time_t tt = std::chrono::system_clock::to_time_t(t);
@@ -13,4 +13,4 @@ std::string iso_utc(std::chrono::system_clock::time_point t) {
     return buf;
 }
 
-}  // namespace kaiku::server
+}  // namespace kaiku::core
