@@ -337,7 +337,8 @@ private:
             constexpr std::size_t kinds = std::size(kVenueKinds), words = std::size(kVenueWords);
             const auto i = static_cast<std::size_t>(index) + areas_.size() * 5;  // areas start at different names
             const auto& kind = kVenueKinds[i % kinds];
-            std::string name = std::string(kind.fi) + " " + kVenueWords[(i / kinds) % words];
+            // The word index steps by 5 per venue (coprime with 14): names vary, and stay unique per kind.
+            std::string name = std::string(kind.fi) + " " + kVenueWords[(5 * i + i / kinds) % words];
             if (i >= kinds * words) name += " " + std::to_string(i / (kinds * words) + 1);
             Organisation org{uuid(), info.area.id, name + " ry", ""};
             sink_.organisation(org);
