@@ -324,7 +324,11 @@ private:
             site.name = std::string(m.name_fi) + ", " + kIssuerUnits[per_municipality % units];
             if (per_municipality >= units) site.name += " " + std::to_string(per_municipality / units + 1);
             if (index % 7 == 6) {  // some issuers are NGOs with an organisation of their own
-                Organisation ngo{uuid(), info.area.id, std::string("Kohtaamispaikka ") + pick(kVenueWords) + " ry", ""};
+                // NGO names step through the word list too, so no two in an area are the same.
+                const std::size_t n = static_cast<std::size_t>(index) / 7, words = std::size(kVenueWords);
+                std::string ngo_name = std::string("Kohtaamispaikka ") + kVenueWords[n % words];
+                if (n >= words) ngo_name += " " + std::to_string(n / words + 1);
+                Organisation ngo{uuid(), info.area.id, ngo_name + " ry", ""};
                 sink_.organisation(ngo);
                 ++summary_.organisations;
                 site.organisation_id = ngo.id;
