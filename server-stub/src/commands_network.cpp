@@ -185,6 +185,7 @@ void site_patch(CommandContext& c) {
     if (!errors.empty()) c.invalid(errors);
     const auto site = c.site(id, "id");
     c.require_area(site.area_id);
+    patched(c, site, *set);  // invalid values are refused before anything else, conflicts included
     long long version = 0;
     const json fv = field_versions(c.db, site.id, version);
     const json current = flat_site(site);
