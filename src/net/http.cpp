@@ -1,5 +1,7 @@
 #include "net/http.hpp"
 
+#include "core/thread_guard.hpp"
+
 #include <curl/curl.h>
 
 #include <mutex>
@@ -55,6 +57,7 @@ HttpResponse HttpClient::post_json(const std::string& path, const std::string& j
 }
 
 HttpResponse HttpClient::perform(const std::string& method, const std::string& path, const std::string* body) const {
+    core::check_blocking_io_allowed("an HTTP request");
     HttpResponse res;
     const std::string url = base_url_ + path;
     if (base_url_.rfind("http://", 0) != 0 && base_url_.rfind("https://", 0) != 0) {

@@ -119,6 +119,7 @@ std::string postgres_conninfo(const std::string& url) {
 }
 
 Database::Database(const std::string& url, SchemaKind kind) : url_(url), dialect_(dialect_of(url)), kind_(kind) {
+    core::check_blocking_io_allowed("opening a database");
     try {
         if (dialect_ == Dialect::sqlite) {
             const std::string path = sqlite_path(url);

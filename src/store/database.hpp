@@ -8,6 +8,7 @@
 
 #include <soci/soci.h>
 
+#include "core/thread_guard.hpp"
 #include "store/schema_kind.hpp"
 
 namespace kaiku::store {
@@ -22,7 +23,10 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    soci::session& sql() { return sql_; }
+    soci::session& sql() {
+        core::check_blocking_io_allowed("a database call");
+        return sql_;
+    }
     Dialect dialect() const { return dialect_; }
     SchemaKind kind() const { return kind_; }
     const std::string& url() const { return url_; }

@@ -46,8 +46,7 @@ public:
         const auto t0 = Clock::now();
         try {
             Outbox(db_).recover_inflight();
-            if (!state_.get("token").value_or("").empty() && !cred_.login.empty())
-                use_saved_session(db_, http_, cred_.login);
+            use_saved_session(db_, http_, cred_.login, cred_.tokens.get());
             for (int round = 0; round < 3; ++round) {
                 restart_ = false;
                 if (push() && !restart_) pull();
@@ -84,7 +83,7 @@ private:
     bool reauthenticate() {
         if (reauthenticated_ || cred_.password.empty()) return false;
         reauthenticated_ = true;
-        return sign_in(db_, http_, cred_.login, cred_.password, cred_.device_name).ok();
+        return sign_in(db_, http_, cred_.login, cred_.password, cred_.device_name, cred_.tokens.get()).ok();
     }
 
     // Handles answers that are about the session, not the request; true when the request should be repeated.
@@ -499,8 +498,8 @@ private:
 
 SyncReport sync_once(store::Database& db, net::HttpClient& http, const Credentials& cred, const SyncOptions& opt,
                      const std::function<void(const SyncProgress&)>& progress, const std::atomic<bool>* cancel) {
-    if (!cred.login.empty() && !use_saved_session(db, http, cred.login) && !cred.password.empty()) {
-        const auto s = sign_in(db, http, cred.login, cred.password, cred.device_name);
+    if (!cred.login.empty() && !use_saved_session(db, http, cred.login, cred.tokens.get()) && !cred.password.empty()) {
+        const auto s = sign_in(db, http, cred.login, cred.password, cred.device_name, cred.tokens.get());
         if (!s.ok()) {
             SyncReport r;
             r.failure = s.failure;
@@ -565,14 +564,15 @@ SyncEngine::~SyncEngine() {
     thread_.join();
 }
 
-void SyncEngine::request(std::function<void(const SyncProgress&)> progress, Done done) {
+bool SyncEngine::request(std::function<void(const SyncProgress&)> progress, Done done) {
     std::lock_guard lock(m_);
-    if (busy_ || pending_) return;
+    if (busy_ || pending_) return false;
     progress_ = std::move(progress);
     done_ = std::move(done);
     pending_ = true;
     cancel_ = false;
     cv_.notify_all();
+    return true;
 }
 
 void SyncEngine::cancel() { cancel_ = true; }

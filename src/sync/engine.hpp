@@ -76,8 +76,9 @@ public:
     SyncEngine(const SyncEngine&) = delete;
     SyncEngine& operator=(const SyncEngine&) = delete;
 
-    // Starts a round unless one is running; callbacks run on the engine's thread.
-    void request(std::function<void(const SyncProgress&)> progress, Done done);
+    // Starts a round unless one is running or asked for (then returns false and drops the callbacks); callbacks
+    // run on the engine's thread.
+    bool request(std::function<void(const SyncProgress&)> progress, Done done);
     void cancel();
     bool busy() const { return busy_; }
 

@@ -10,7 +10,7 @@ using nlohmann::json;
 
 
 SignInResult sign_in(store::Database& db, net::HttpClient& http, const std::string& login, const std::string& password,
-                     const std::string& device_name) {
+                     const std::string& device_name, TokenStore* tokens) {
     SignInResult r;
     store::StateRepository state{db};
     const json body = {{"login", login},
@@ -42,13 +42,20 @@ SignInResult sign_in(store::Database& db, net::HttpClient& http, const std::stri
         r.login = user.at("login");
         r.display_name = user.at("display_name");
         r.role = user.at("role");
+        if (doc.contains("area_id") && doc["area_id"].is_string()) r.area_id = doc["area_id"];
+        if (doc.contains("sites") && doc["sites"].is_array())
+            for (const auto& s : doc["sites"])
+                if (s.is_string()) r.sites.push_back(s);
+        const bool kept_elsewhere = tokens && tokens->save(r.login, token);
         store::Transaction tx(db);
-        state.set("token", token);
+        state.set("token", kept_elsewhere ? "" : token);
         state.set("token_login", r.login);
         state.set("device_id", r.device_id);
         state.set("user_id", r.user_id);
         state.set("user_role", r.role);
         state.set("user_display_name", r.display_name);
+        state.set("user_area_id", r.area_id);
+        state.set("user_sites", json(r.sites).dump());
         tx.commit();
         http.set_bearer_token(token);
     } catch (const json::exception& e) {
@@ -61,12 +68,28 @@ SignInResult sign_in(store::Database& db, net::HttpClient& http, const std::stri
     return r;
 }
 
-bool use_saved_session(store::Database& db, net::HttpClient& http, const std::string& login) {
+namespace {
+
+std::optional<std::string> saved_token(store::Database& db, const std::string& login, TokenStore* tokens) {
     store::StateRepository state{db};
-    const auto token = state.get("token");
-    if (!token || token->empty() || state.get("token_login").value_or("") != login) return false;
+    if (login.empty() || state.get("token_login").value_or("") != login) return std::nullopt;
+    if (auto token = state.get("token"); token && !token->empty()) return token;
+    if (tokens)
+        if (auto token = tokens->load(login); token && !token->empty()) return token;
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool use_saved_session(store::Database& db, net::HttpClient& http, const std::string& login, TokenStore* tokens) {
+    const auto token = saved_token(db, login, tokens);
+    if (!token) return false;
     http.set_bearer_token(*token);
     return true;
+}
+
+bool has_saved_session(store::Database& db, const std::string& login, TokenStore* tokens) {
+    return saved_token(db, login, tokens).has_value();
 }
 
 RefreshResult refresh_signed_in(store::Database& db, net::HttpClient& http, const Credentials& cred,
@@ -78,14 +101,14 @@ RefreshResult refresh_signed_in(store::Database& db, net::HttpClient& http, cons
             r.detail = "No saved sign-in for " + cred.login + " and no password given";
             return r;
         }
-        const auto s = sign_in(db, http, cred.login, cred.password, cred.device_name);
+        const auto s = sign_in(db, http, cred.login, cred.password, cred.device_name, cred.tokens.get());
         if (s.ok()) return std::nullopt;
         r.failure = s.failure;
         r.detail = s.detail;
         r.http_status = s.http_status;
         return r;
     };
-    const bool saved = use_saved_session(db, http, cred.login);
+    const bool saved = use_saved_session(db, http, cred.login, cred.tokens.get());
     if (!saved)
         if (auto failed = sign_in_now()) return *failed;
     auto r = refresh_network(db, http, progress, cancel);
@@ -96,9 +119,10 @@ RefreshResult refresh_signed_in(store::Database& db, net::HttpClient& http, cons
     return r;
 }
 
-void sign_out(store::Database& db, net::HttpClient& http) {
+void sign_out(store::Database& db, net::HttpClient& http, TokenStore* tokens) {
     http.post_json("/v1/logout", "{}");
     store::StateRepository state{db};
+    if (tokens) tokens->clear(state.get("token_login").value_or(""));
     state.set("token", "");
     http.set_bearer_token("");
 }

@@ -12,8 +12,15 @@
 #include <wx/msgout.h>
 #include <wx/stdpaths.h>
 
+#include "core/thread_guard.hpp"
+#include "net/http.hpp"
+#include "store/repositories.hpp"
+#include "sync/engine.hpp"
+#include "ui/db_worker.hpp"
 #include "ui/i18n.hpp"
+#include "ui/keyring.hpp"
 #include "ui/main_frame.hpp"
+#include "ui/sign_in_dialog.hpp"
 
 namespace kaiku::ui {
 
@@ -30,6 +37,9 @@ wxString language_from_argv(int argc, const wxCmdLineArgsArray& argv) {
 }
 
 }  // namespace
+
+App::App() = default;
+App::~App() = default;
 
 bool App::OnInit() {
     SetAppName("kaiku-admin");
@@ -51,14 +61,78 @@ bool App::OnInit() {
     wxConfigBase::Set(new wxFileConfig(GetAppName(), GetVendorName(), config_file, wxString(),
                                        wxCONFIG_USE_LOCAL_FILE));
 
-    auto* frame = new MainFrame(options_);
-    frame->Show();
+    // From here on, any database or network call on this thread is a bug that aborts loudly.
+    core::forbid_blocking_io_on_this_thread();
+    // The window stays open while the sign-in dialog is shown; the app ends when the last window closes.
+    SetExitOnFrameDelete(true);
+    gate_ = std::make_unique<DbWorker>(options_.cache_path.utf8_string(), "session");
+    start();
     return true;
 }
 
 int App::OnExit() {
+    gate_.reset();
     delete wxConfigBase::Set(nullptr);
     return wxApp::OnExit();
+}
+
+void App::start() {
+    wxConfigBase* config = wxConfigBase::Get();
+    if (options_.server_url.empty()) options_.server_url = config->Read("/session/server", "http://127.0.0.1:8080");
+    if (options_.user.empty()) options_.user = config->Read("/session/login", wxString());
+    tokens_ = std::make_shared<KeyringTokenStore>(options_.server_url.utf8_string());
+    if (options_.user.empty()) return ask_sign_in();
+    if (!options_.password.empty()) return open_main_window();  // signs in with it on the first sync
+    gate_->post([this, login = options_.user.utf8_string(), tokens = tokens_](WorkerContext& ctx) {
+        bool saved = false;
+        try {
+            saved = sync::has_saved_session(ctx.db(), login, tokens.get());
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "kaiku-admin: reading the saved session failed: %s\n", e.what());
+        }
+        CallAfter([this, saved] { saved ? open_main_window() : ask_sign_in(); });
+    });
+}
+
+void App::ask_sign_in() {
+    SignInDialog dialog(nullptr, options_.server_url, options_.user, options_.cache_path);
+    if (dialog.ShowModal() != wxID_OK) {
+        ExitMainLoop();
+        return;
+    }
+    options_.server_url = dialog.server_url();
+    options_.user = dialog.login();
+    options_.password.clear();
+    wxConfigBase::Get()->Write("/session/server", options_.server_url);
+    wxConfigBase::Get()->Write("/session/login", options_.user);
+    tokens_ = std::make_shared<KeyringTokenStore>(options_.server_url.utf8_string());
+    open_main_window();
+}
+
+void App::open_main_window() {
+    auto* frame = new MainFrame(options_, tokens_);
+    frame->Show();
+    SetTopWindow(frame);
+}
+
+void App::sign_out(MainFrame* frame, bool discard_unsent) {
+    frame->Hide();
+    frame->Destroy();  // joins its threads when deleted, before the sign-out job below gets the file to itself
+    options_.password.clear();
+    gate_->post([this, server = options_.server_url.utf8_string(), tokens = tokens_, discard_unsent](WorkerContext& ctx) {
+        try {
+            auto& db = ctx.db();
+            net::HttpClient http(server);
+            if (sync::use_saved_session(db, http, store::StateRepository{db}.get("token_login").value_or(""),
+                                        tokens.get()))
+                sync::sign_out(db, http, tokens.get());
+            // Signed out, nothing of the register stays on this computer (a shared office machine).
+            if (discard_unsent || sync::sync_status(db).pending == 0) sync::wipe_local_data(db);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "kaiku-admin: signing out failed: %s\n", e.what());
+        }
+        CallAfter([this] { ask_sign_in(); });
+    });
 }
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {

@@ -43,9 +43,10 @@ wxString short_detail(const std::string& detail) {
     return text;
 }
 
-wxString refresh_failure_message(const sync::RefreshResult& r, const wxString& server_url) {
+wxString sync_failure_message(sync::FailureKind failure, long http_status, const std::string& detail,
+                              const wxString& server_url) {
     using sync::FailureKind;
-    switch (r.failure) {
+    switch (failure) {
         case FailureKind::none: return {};
         case FailureKind::bad_url:
             // TRANSLATORS: %s is the server address given with --server
@@ -72,7 +73,7 @@ wxString refresh_failure_message(const sync::RefreshResult& r, const wxString& s
             // TRANSLATORS: %s is the server address, %ld the HTTP status code (e.g. 500)
             return wxString::Format(_("The server at %s reported an error (HTTP status %ld). Showing the data "
                                       "saved on this computer."),
-                                    server_url, r.http_status);
+                                    server_url, http_status);
         case FailureKind::bad_response:
             return wxString::Format(_("The server at %s sent an answer this program does not understand. "
                                       "Showing the data saved on this computer."),
@@ -81,13 +82,13 @@ wxString refresh_failure_message(const sync::RefreshResult& r, const wxString& s
         case FailureKind::store_error:
             // TRANSLATORS: %s is a technical detail in English
             return wxString::Format(_("The data saved on this computer could not be updated (%s)."),
-                                    short_detail(r.detail));
+                                    short_detail(detail));
     }
     return {};
 }
 
-wxString refresh_failure_status(const sync::RefreshResult& r) {
-    switch (r.failure) {
+wxString sync_failure_status(sync::FailureKind failure) {
+    switch (failure) {
         case sync::FailureKind::none: return _("Online");
         case sync::FailureKind::store_error: return _("Local data error");
         case sync::FailureKind::cancelled: return _("Sync cancelled");

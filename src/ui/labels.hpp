@@ -16,11 +16,12 @@ wxString label(core::SiteRole);
 wxString label(core::SiteStatus);
 
 // A whole sentence for the info bar: what happened, with which server, and what the user sees now.
-wxString refresh_failure_message(const sync::RefreshResult&, const wxString& server_url);
+wxString sync_failure_message(sync::FailureKind, long http_status, const std::string& detail,
+                              const wxString& server_url);
 // The first line of an English technical detail, shortened for a sentence shown to the user.
 wxString short_detail(const std::string& detail);
 
 // A short text for the status bar field.
-wxString refresh_failure_status(const sync::RefreshResult&);
+wxString sync_failure_status(sync::FailureKind);
 
 }  // namespace kaiku::ui

@@ -1,57 +1,68 @@
-// The main window: areas on the left, the selected area's sites on the right, sync state below.
-// It only arranges panels and forwards work to the NetworkWorker; results come back as callbacks
-// on the UI thread.
+// The main window: navigation between the views the user's role has, the sync bar (Sync now, progress, cancel),
+// the info bar for problems and the status bar (connection, pending changes, conflicts, last sync, user).
+// It arranges and forwards; the work runs in Services on worker threads.
 #pragma once
 
 #include <memory>
-#include <string>
+#include <vector>
 
 #include <wx/frame.h>
 
-#include "sync/network_refresh.hpp"
-#include "ui/network_worker.hpp"
+#include "ui/services.hpp"
 #include "ui/startup_options.hpp"
 
 class wxButton;
+class wxGauge;
 class wxInfoBar;
-class wxSplitterWindow;
+class wxListBox;
+class wxSimplebook;
+class wxStaticText;
 
 namespace kaiku::ui {
 
-class AreasPanel;
-class SitesPanel;
 class StatusBar;
+class View;
 
 class MainFrame : public wxFrame {
 public:
-    explicit MainFrame(const StartupOptions& options);
+    MainFrame(const StartupOptions& options, std::shared_ptr<sync::TokenStore> tokens);
     ~MainFrame() override;
+
+    // Shows a problem in the info bar (and announces it to assistive technology).
+    void show_problem(const wxString& message);
+    // Goes to the view with this id (e.g. "cards"); false when the role has none.
+    bool show_view(const std::string& id);
 
 private:
     void build_menu();
     void build_layout();
+    void on_session_loaded(Loaded<SessionInfo> loaded);
+    void add_views();
 
-    void start_refresh();
-    void reload_areas();
-    void on_area_selected(const core::Area* area);
-    void on_areas_loaded(AreasLoaded loaded);
-    void on_sites_loaded(SitesLoaded loaded);
-    void on_refresh_progress(const sync::Progress& progress);
-    void on_refresh_done(const sync::RefreshResult& result);
-    void show_problem(const wxString& message);
-    void show_last_sync();
+    void start_sync();
+    void on_sync_progress(const sync::SyncProgress& progress);
+    void on_round_done(const sync::SyncReport& report);
+    void set_syncing(bool syncing);
+    void on_data_changed();
+    void refresh_status();
+    void select_view(int index);
+    void sign_out();
     void on_about();
 
     StartupOptions options_;
-    std::unique_ptr<NetworkWorker> worker_;
-    bool refreshing_ = false;
-    std::string pending_area_id_;  // the area whose sites are being read
+    std::unique_ptr<Services> services_;
+    std::vector<View*> views_;
+    bool syncing_ = false;
+    bool user_round_ = false;  // the running round was asked for by the user: report its outcome
 
     wxInfoBar* info_bar_ = nullptr;
     wxButton* sync_button_ = nullptr;
-    wxSplitterWindow* splitter_ = nullptr;
-    AreasPanel* areas_ = nullptr;
-    SitesPanel* sites_ = nullptr;
+    wxButton* cancel_button_ = nullptr;
+    wxGauge* gauge_ = nullptr;
+    wxStaticText* progress_text_ = nullptr;
+    wxListBox* nav_ = nullptr;
+    wxSimplebook* book_ = nullptr;
+    wxMenu* view_menu_ = nullptr;
     StatusBar* status_ = nullptr;
 };
 

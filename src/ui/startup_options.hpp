@@ -8,7 +8,7 @@
 namespace kaiku::ui {
 
 struct StartupOptions {
-    wxString server_url = "http://127.0.0.1:8080";
+    wxString server_url;  // empty: the last one used, else http://127.0.0.1:8080
     wxString cache_path;  // SQLite file of the local cache
     wxString user;          // login name of the register account
     std::string password;   // from --password-file or $KAIKU_PASSWORD; only used to sign in

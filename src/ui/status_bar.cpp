@@ -7,12 +7,16 @@
 namespace kaiku::ui {
 
 StatusBar::StatusBar(wxWindow* parent) : wxStatusBar(parent, wxID_ANY) {
-    const int widths[field_count] = {-3, -2, -2};
+    const int widths[field_count] = {-3, -2, -2, -3, -2};
     SetFieldsCount(field_count, widths);
     set_accessible(this, wxString(), "status-text");
 }
 
 void StatusBar::set_sync_state(const wxString& text) { set_field(field_state, text); }
+
+void StatusBar::set_pending(const wxString& text) { set_field(field_pending, text); }
+
+void StatusBar::set_conflicts(const wxString& text) { set_field(field_conflicts, text); }
 
 void StatusBar::set_last_sync(const wxString& text) { set_field(field_last_sync, text); }
 

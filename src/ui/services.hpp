@@ -1,0 +1,101 @@
+// The window's gateway to the local cache, the local commands and the sync engine. Every call returns at once: reads
+// run on a reader thread, local changes on a writer thread (each with its own database session), sync rounds on the
+// engine's thread; continuations run on the UI thread only while the owning window lives.
+// Views never open the database themselves; they ask Services and re-read when `changed` fires.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+#include "sync/engine.hpp"
+#include "sync/local_commands.hpp"
+#include "ui/db_worker.hpp"
+#include "ui/ui_dispatcher.hpp"
+
+class wxWindow;
+
+namespace kaiku::ui {
+
+// Who is signed in, as the cache remembers from the last sign-in.
+struct SessionInfo {
+    std::string login, user_id, display_name, area_id;
+    std::string role;  // core::UserRole wire name: national, coordinator, issuer_staff, venue_staff, …
+    std::vector<std::string> sites;  // granted sites
+    bool national() const { return role == "national"; }
+    bool coordinator() const { return role == "coordinator"; }
+};
+
+template <class T>
+struct Loaded {
+    T value{};
+    std::string error;  // English technical detail when the cache could not be read
+    bool ok() const { return error.empty(); }
+};
+
+struct SyncState {
+    sync::SyncStatus status;
+    bool running = false;
+};
+
+class Services {
+public:
+    Services(wxWindow* owner, std::string cache_path, std::string server_url, sync::Credentials credentials);
+    ~Services();  // cancels and joins every thread (UI thread)
+    Services(const Services&) = delete;
+    Services& operator=(const Services&) = delete;
+
+    const std::string& server_url() const { return server_url_; }
+    const std::string& cache_path() const { return cache_path_; }
+    const SessionInfo& session() const { return session_; }
+    void set_session(SessionInfo s) { session_ = std::move(s); }
+
+    // Runs `job` on the reader thread; `done` gets its value (or the error) on the UI thread.
+    template <class T>
+    void read(std::function<T(store::Database&)> job, std::function<void(Loaded<T>)> done) {
+        reader_.post([this, job = std::move(job), done = std::move(done)](WorkerContext& ctx) {
+            auto result = std::make_shared<Loaded<T>>();
+            try {
+                result->value = job(ctx.db());
+            } catch (const std::exception& e) {
+                result->error = e.what();
+            }
+            dispatch_.post([done, result] { done(std::move(*result)); });
+        });
+    }
+
+    // Runs a local command on the writer thread. On success the views are told (`changed`) and, when the
+    // register can be reached, a sync round delivers it at once.
+    void write(std::function<sync::LocalResult(store::Database&)> job,
+               std::function<void(sync::LocalResult, std::string error)> done);
+
+    // A sync round the user asked for; `progress` gets rows pulled so far (throttled), `done` the report.
+    // Returns false when a round is already running (its outcome arrives through `round_done`).
+    bool sync_now(std::function<void(const sync::SyncProgress&)> progress, std::function<void(const sync::SyncReport&)> done);
+    void cancel_sync();
+    bool syncing() const { return engine_->busy(); }
+
+    // Pending changes, conflicts, last sync: re-read from the cache (after writes and rounds).
+    void load_sync_state(std::function<void(Loaded<SyncState>)> done);
+
+    // Called on the UI thread whenever cached data changed (local command, finished round, automatic round).
+    std::function<void()> changed;
+    // Called on the UI thread after every round, asked for or automatic (the status bar shows its outcome).
+    std::function<void(const sync::SyncReport&)> round_done;
+
+private:
+    std::string cache_path_, server_url_;
+    sync::Credentials credentials_;
+    SessionInfo session_;
+    UiDispatcher dispatch_;  // declared before the threads: outlives them
+    DbWorker reader_;
+    DbWorker writer_;
+    std::unique_ptr<sync::SyncEngine> engine_;
+};
+
+// Reads who is signed in from the cache (worker thread).
+SessionInfo read_session(store::Database&);
+
+}  // namespace kaiku::ui

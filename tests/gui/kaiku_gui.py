@@ -1,0 +1,353 @@
+"""Shared driver for kaiku-admin GUI tests: starts the real window, finds controls by their stable accessible ids
+(AT-SPI), types and clicks as a user would, and checks results on the real server (its SQLite file and REST API).
+
+Run inside run_gui_test.sh (it provides the X display, the D-Bus session, the server and these variables):
+KAIKU_ADMIN, KAIKU_SERVER_URL, KAIKU_SERVER_DB, KAIKU_WORK. Use Debian's /usr/bin/python3 (pyatspi).
+Every check logs one line; a failed check raises Failure. Call `run(main)` from the test script.
+"""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import traceback
+import urllib.request
+
+import pyatspi
+
+TIMEOUT = 60.0
+DEMO_PASSWORD = "kaikukortti-demo"
+WORK = os.environ.get("KAIKU_WORK", "/tmp")
+SERVER_URL = os.environ.get("KAIKU_SERVER_URL", "")
+SERVER_DB = os.environ.get("KAIKU_SERVER_DB", "")
+
+
+class Failure(Exception):
+    pass
+
+
+def log(msg):
+    print(f"gui: {msg}", flush=True)
+
+
+def wait_for(what, probe, timeout=TIMEOUT, interval=0.2):
+    """Polls probe() until it returns a truthy value; raises Failure naming `what` on timeout."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = probe()
+            if value:
+                return value
+        except Exception as e:  # the tree changes under us while the window updates
+            last_error = e
+        time.sleep(interval)
+    detail = f" (last error: {last_error})" if last_error else ""
+    raise Failure(f"timed out after {timeout:.0f} s waiting for {what}{detail}")
+
+
+def screenshot(name):
+    path = os.path.join(WORK, name if name.endswith(".png") else name + ".png")
+    subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
+    log(f"screenshot written to {path}")
+    return path
+
+
+def accessible_id(acc):
+    try:
+        return acc.get_accessible_id() or ""
+    except Exception:
+        return ""
+
+
+def name_of(acc):
+    acc.clear_cache()
+    return acc.name or ""
+
+
+def click(acc):
+    action = acc.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "press", "activate"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+# --- keyboard (XTest: goes to the focused window, as a user's keys do)
+
+def key(combo):
+    """Presses a key combination by xdotool name: "Return", "Tab", "shift+Tab", "ctrl+r", "alt+s", "Escape"."""
+    subprocess.run(["xdotool", "key", "--clearmodifiers", combo], check=True, timeout=10)
+    time.sleep(0.15)
+
+
+def type_text(text):
+    """Types text into the focused control key by key (a keyboard-wedge scanner does the same)."""
+    subprocess.run(["xdotool", "type", "--delay", "15", text], check=True, timeout=60)
+    time.sleep(0.2)
+
+
+# --- the server side: what a test checks after the window says it is done
+
+def server_query(sql, params=()):
+    """Rows of a read-only query on the server's SQLite database."""
+    con = sqlite3.connect(f"file:{SERVER_DB}?mode=ro", uri=True, timeout=10)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def api(path, login="kaikukeskus", method="GET", body=None):
+    """Calls the server's REST API as `login` (demo password) and returns the parsed JSON."""
+    def call(p, data=None, token=None, m="GET"):
+        req = urllib.request.Request(SERVER_URL + p, method=m, data=json.dumps(data).encode() if data else None,
+                                     headers={"Content-Type": "application/json",
+                                              **({"Authorization": f"Bearer {token}"} if token else {})})
+        with urllib.request.urlopen(req, timeout=30) as res:
+            return json.loads(res.read() or b"null")
+    token = call("/v1/login", {"login": login, "password": DEMO_PASSWORD, "device_name": "gui test"}, m="POST")["token"]
+    return call(path, body, token, method)
+
+
+# --- the application
+
+class Admin:
+    """One running kaiku-admin window. `name` keeps its cache, settings and log apart from other instances."""
+
+    def __init__(self, user, name=None, password=DEMO_PASSWORD, lang="en", server=None, args=(), env=None):
+        self.name = name or user
+        self.home = os.path.join(WORK, self.name)
+        os.makedirs(self.home, exist_ok=True)
+        self.cache = os.path.join(self.home, "cache.sqlite")
+        self.log_path = os.path.join(self.home, "admin.log")
+        environment = dict(os.environ)
+        environment.pop("NO_AT_BRIDGE", None)
+        locale = {"fi": "fi_FI.UTF-8", "sv": "sv_FI.UTF-8"}.get(lang, "C.UTF-8")
+        environment.update({"GNOME_ACCESSIBILITY": "1", "LANG": locale, "LANGUAGE": lang,
+                            "XDG_CONFIG_HOME": os.path.join(self.home, "config"),
+                            "XDG_DATA_HOME": os.path.join(self.home, "data")})
+        if password is not None:
+            environment["KAIKU_PASSWORD"] = password
+        else:
+            environment.pop("KAIKU_PASSWORD", None)
+        environment.update(env or {})
+        command = [os.environ["KAIKU_ADMIN"], "--server", server or SERVER_URL, "--cache", self.cache,
+                   "--lang", lang]
+        if user:
+            command += ["--user", user]
+        command += list(args)
+        self.log_file = open(self.log_path, "a")
+        self.proc = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, env=environment)
+        self.app = wait_for(f"kaiku-admin ({self.name}) on the accessibility bus", self._find_app, timeout=30)
+        log(f"started kaiku-admin as {user or '(no user)'} [{self.name}], pid {self.proc.pid}")
+
+    def _find_app(self):
+        if self.proc.poll() is not None:
+            raise Failure(f"kaiku-admin exited early with status {self.proc.returncode}; log:\n{self.log()}")
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            try:
+                if app is not None and app.get_process_id() == self.proc.pid:
+                    return app
+            except Exception:
+                pass
+        return None
+
+    def log(self):
+        with open(self.log_path) as f:
+            return f.read()
+
+    # finding controls
+    def find(self, ident, root=None):
+        root = root or self.app
+        root.clear_cache()
+        return pyatspi.findDescendant(root, lambda a: accessible_id(a) == ident, breadth_first=True)
+
+    def wait_id(self, ident, timeout=TIMEOUT):
+        """The control with this accessible id, once it exists and is showing."""
+        def probe():
+            acc = self.find(ident)
+            return acc if acc is not None and acc.getState().contains(pyatspi.STATE_SHOWING) else None
+        return wait_for(f"a control with accessible id {ident!r}", probe, timeout)
+
+    def find_role(self, role, name=None, root=None):
+        root = root or self.app
+        root.clear_cache()
+        return pyatspi.findDescendant(root, lambda a: a.getRole() == role and (name is None or a.name == name),
+                                      breadth_first=True)
+
+    def dialog(self, title=None, timeout=TIMEOUT):
+        """A dialog window of this application (by its title when given)."""
+        def probe():
+            self.app.clear_cache()
+            for win in self.app:
+                if win is not None and win.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT, pyatspi.ROLE_FRAME) \
+                        and win.getState().contains(pyatspi.STATE_SHOWING) and (title is None or title in name_of(win)):
+                    return win
+            return None
+        return wait_for(f"dialog {title or ''!r} to be showing", probe, timeout)
+
+    def text(self, ident):
+        acc = self.wait_id(ident)
+        try:
+            t = acc.queryText()
+            return t.getText(0, t.characterCount)
+        except NotImplementedError:
+            return name_of(acc)
+
+    def set_text(self, ident, value):
+        """Replaces the text of an entry as a paste would (fires the change events the form validates on)."""
+        acc = self.wait_id(ident)
+        acc.queryEditableText().setTextContents(value)
+        time.sleep(0.1)
+
+    def focus(self, ident):
+        acc = self.wait_id(ident)
+        acc.queryComponent().grabFocus()
+        wait_for(f"focus on {ident!r}", lambda: acc.getState().contains(pyatspi.STATE_FOCUSED), timeout=5)
+        return acc
+
+    def click(self, ident):
+        acc = self.wait_id(ident)
+        wait_for(f"{ident!r} to be enabled", lambda: acc.getState().contains(pyatspi.STATE_ENABLED), timeout=15)
+        click(acc)
+        time.sleep(0.1)
+
+    def focused(self):
+        """The accessible id (or role:name) of the control that has keyboard focus."""
+        self.app.clear_cache()
+        acc = pyatspi.findDescendant(self.app, lambda a: a.getState().contains(pyatspi.STATE_FOCUSED),
+                                     breadth_first=False)
+        if acc is None:
+            return ""
+        return accessible_id(acc) or f"{acc.getRoleName()}:{acc.name}"
+
+    # lists (wxDataViewCtrl is a GtkTreeView: a table)
+    def rows(self, ident):
+        acc = self.wait_id(ident)
+        acc.clear_cache()
+        table = acc.queryTable()
+        out = []
+        for r in range(table.nRows):
+            cells = []
+            for c in range(table.nColumns):
+                cell = table.getAccessibleAt(r, c)
+                cells.append(cell.name if cell is not None else "")
+            out.append(cells)
+        return out
+
+    def select_row(self, ident, predicate, what="a matching row", timeout=TIMEOUT):
+        """Selects the first row whose cells satisfy predicate(cells); returns the cells."""
+        def probe():
+            for i, cells in enumerate(self.rows(ident)):
+                if predicate(cells):
+                    return i, cells
+            return None
+        index, cells = wait_for(f"{what} in {ident!r}", probe, timeout)
+        table = self.wait_id(ident).queryTable()
+        table.addRowSelection(index)
+        time.sleep(0.2)
+        log(f"selected row {index} of {ident!r}: {cells}")
+        return cells
+
+    # menus and views
+    def menu(self, menu_name, item_name):
+        """Opens a menu of the menu bar, then activates one of its items, as a user would."""
+        menu = wait_for(f"menu {menu_name!r}", lambda: self.find_role(pyatspi.ROLE_MENU, menu_name), timeout=10)
+        click(menu)
+        item = wait_for(f"menu item {item_name!r}", lambda: self.find_role(pyatspi.ROLE_MENU_ITEM, item_name, menu),
+                        timeout=10)
+        wait_for(f"menu item {item_name!r} to be showing",
+                 lambda: item.getState().contains(pyatspi.STATE_SHOWING), timeout=5, interval=0.05)
+        click(item)
+        log(f"chose {menu_name} > {item_name}")
+
+    def show_view(self, title):
+        """Selects a view in the navigation list by its title (e.g. "Cards")."""
+        nav = self.wait_id("navigation")
+        def probe():
+            nav.clear_cache()
+            for i in range(nav.childCount):
+                child = nav.getChildAtIndex(i)
+                if child is not None and child.name == title:
+                    return i + 1
+            # GtkListBox rows may nest the label one level down
+            for i in range(nav.childCount):
+                child = nav.getChildAtIndex(i)
+                if child is not None and any(c is not None and c.name == title for c in child):
+                    return i + 1
+            return None
+        index = wait_for(f"view {title!r} in the navigation", probe, timeout=20)
+        nav.querySelection().selectChild(index - 1)
+        time.sleep(0.3)
+        log(f"showing view {title!r}")
+
+    def status(self):
+        return name_of(self.wait_id("status-text"))
+
+    def wait_status(self, text, timeout=TIMEOUT):
+        return wait_for(f"the status bar to say {text!r}", lambda: text in self.status(), timeout)
+
+    def sync(self, timeout=TIMEOUT):
+        """Presses Sync now and waits until that round finished with the register reached."""
+        progress = self.find("sync-progress")
+        before = name_of(progress) if progress is not None else ""
+        time.sleep(1.0)  # the finish line carries the time to the second: make it differ from the last one
+        self.click("sync-button")
+        label = wait_for("the sync to finish", lambda: (lambda t: t if t != before and "finished" in t else None)(
+            name_of(self.find("sync-progress"))), timeout)
+        log(f"synced: {label!r}; status bar: {self.status()!r}")
+        return label
+
+    def quit(self):
+        """File > Quit; the process must end cleanly with no BUG or GTK critical in its log."""
+        self.menu("File", "Quit")
+        try:
+            status = self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise Failure(f"kaiku-admin [{self.name}] did not exit within 15 s of File > Quit")
+        if status != 0:
+            raise Failure(f"kaiku-admin [{self.name}] exited with status {status}; log:\n{self.log()}")
+        self.check_log()
+        log(f"kaiku-admin [{self.name}] quit cleanly")
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+    def check_log(self):
+        bad = [line for line in self.log().splitlines() if "BUG:" in line or "-CRITICAL **" in line]
+        if bad:
+            raise Failure(f"kaiku-admin [{self.name}] reported a bug or a GTK critical:\n" + "\n".join(bad))
+
+
+def run(main):
+    """Runs main(); prints PASS or FAIL with a screenshot and the logs of any windows left open."""
+    admins = []
+    try:
+        main(admins)
+    except Exception as e:
+        print(f"gui: FAIL: {e}", flush=True)
+        if not isinstance(e, Failure):
+            traceback.print_exc()
+        try:
+            screenshot("failure.png")
+        except Exception:
+            pass
+        for a in admins:
+            print(f"--- log of kaiku-admin [{a.name}]\n{a.log()}", flush=True)
+            a.kill()
+        sys.exit(1)
+    for a in admins:
+        a.kill()
+    print("gui: PASS", flush=True)

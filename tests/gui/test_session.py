@@ -1,0 +1,44 @@
+"""Sign-in and start: first run asks for the server and account, a wrong password is told in the dialog without
+losing what was typed, the session is remembered (the next start needs no password and works offline), and signing
+out with unsent changes asks first."""
+
+import kaiku_gui as g
+
+
+def main(admins):
+    # First run: no user, no password. The sign-in dialog comes up with the server prefilled.
+    a = g.Admin(user=None, name="first-run", password=None)
+    admins.append(a)
+    a.dialog("Sign In")
+    server = a.text("signin-server")
+    if server != g.SERVER_URL:
+        raise g.Failure(f"the server address is not prefilled: {server!r}")
+    a.set_text("signin-login", "coord-tre")
+    a.set_text("signin-password", "wrong password")
+    a.click("signin-ok")
+    problem = g.wait_for("the dialog to say the password is wrong",
+                         lambda: (lambda t: t if "not right" in t else None)(g.name_of(a.find("signin-problem"))))
+    g.log(f"wrong password: {problem!r}")
+    if a.text("signin-login") != "coord-tre":
+        raise g.Failure("the user name typed was lost after the failed sign-in")
+    g.screenshot("sign-in-dialog")
+    a.set_text("signin-password", g.DEMO_PASSWORD)
+    a.click("signin-ok")
+    a.wait_id("navigation")
+    a.wait_status("Online")
+    a.wait_status("All changes sent")
+    g.log(f"signed in: {a.status()!r}")
+    a.quit()
+    admins.remove(a)
+
+    # Second start, same settings, no password, server unreachable: straight to the cached data.
+    b = g.Admin(user=None, name="first-run", password=None, server="http://127.0.0.1:1")
+    admins.append(b)
+    b.wait_id("areas-list")
+    rows = g.wait_for("cached areas", lambda: b.rows("areas-list"))
+    g.log(f"second start offline shows {len(rows)} cached areas without asking for a password")
+    b.wait_status("Offline")
+    b.quit()
+
+
+g.run(main)
