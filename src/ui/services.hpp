@@ -22,10 +22,13 @@ namespace kaiku::ui {
 // Who is signed in, as the cache remembers from the last sign-in.
 struct SessionInfo {
     std::string login, user_id, display_name, area_id;
-    std::string role;  // core::UserRole wire name: national, coordinator, issuer_staff, venue_staff, …
+    std::string role;  // core::Role wire name: national_service, coordinator_culture, coordinator_sote,
+                       // issuer_staff, venue_staff
     std::vector<std::string> sites;  // granted sites
-    bool national() const { return role == "national"; }
-    bool coordinator() const { return role == "coordinator"; }
+    bool national() const { return role == "national_service"; }
+    bool coordinator() const { return role == "coordinator_culture" || role == "coordinator_sote"; }
+    bool issuer() const { return role == "issuer_staff"; }
+    bool venue() const { return role == "venue_staff"; }
 };
 
 template <class T>
