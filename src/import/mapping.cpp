@@ -172,7 +172,7 @@ bool is_private_column(ImportKind k, std::string_view header) {
         if (contains(h, p)) return true;
     // "Haltijan nimi", "Asiakkaan nimi", "Holder's name", "Kundens namn" ...
     const bool names_a_person = contains(h, "haltija") || contains(h, "holder") || contains(h, "innehavare") ||
-                                contains(h, "asiaka") || contains(h, "client") || contains(h, "klient") ||
+                                contains(h, "asiak") || contains(h, "client") || contains(h, "klient") ||
                                 contains(h, "kund") || contains(h, "henkilo") || contains(h, "person");
     return names_a_person && (contains(h, "nimi") || contains(h, "name") || contains(h, "namn"));
 }

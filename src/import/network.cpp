@@ -1,4 +1,5 @@
 // Migration of areas and sites: planning against the cache, and writing through the outbox.
+#include <algorithm>
 #include <map>
 
 #include "core/validation.hpp"
@@ -130,7 +131,11 @@ void plan_areas(store::Database& db, const Table& t, const Mapping& m, ImportPla
         read_enum(r, "status", "Status", kAreaStatuses, a.status);
         set_date(r, "pilot_start", "Pilot start", a.pilot_start);
         set_date(r, "pilot_end", "Pilot end", a.pilot_end);
-        if (const auto c = r.cell("municipalities"); !c.empty()) a.municipalities = parse_municipalities(c, existing, r);
+        if (const auto c = r.cell("municipalities"); !c.empty()) {
+            a.municipalities = parse_municipalities(c, existing, r);
+            std::sort(a.municipalities.begin(), a.municipalities.end(),
+                      [](const auto& x, const auto& y) { return x.code < y.code; });
+        }
         if (!r.failed()) r.fail_all(core::validate(a));
         if (!r.failed()) {
             if (const auto it = seen.find(a.prefix); it != seen.end())

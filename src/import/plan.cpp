@@ -185,13 +185,16 @@ void plan_uses(store::Database& db, const Table& t, const Mapping& m, const Impo
             else r.fail("item", "invalid_value", "Item \"" + it + "\" is not one of " + names_of(kItems) + ".");
         }
         u.event = r.cell("event");
+        // The core's checks too, for the fields not already found wrong.
+        u.id = name_uuid("uses|check");
+        for (const auto& e : core::validate(u))
+            if (!r.has_error(import_field(e.field))) r.fail(e);
         if (!r.failed()) {
             // The occurrence counts identical rows of the file, so that two real uses on one day stay two.
             const std::string key = u.venue_site_id + "|" + u.card_id + "|" + u.used_on.iso() + "|" +
                                     std::to_string(u.adults) + "|" + std::to_string(u.children);
             const int n = occurrences[key]++;
             u.id = name_uuid("uses|" + key + "|" + std::to_string(n));
-            r.fail_all(core::validate(u));
         }
         if (!r.failed()) {
             row.id = u.id;
@@ -315,6 +318,12 @@ std::string RowReader::column(const std::string& field) const {
 
 void RowReader::fail(const std::string& field, const std::string& code, const std::string& message) {
     row_.errors.push_back({row_.row_number, column(field), field, code, message});
+}
+
+bool RowReader::has_error(const std::string& field) const {
+    for (const auto& e : row_.errors)
+        if (e.field == field) return true;
+    return false;
 }
 
 void RowReader::fail(const core::FieldError& e) { fail(import_field(e.field), e.code, e.message); }

@@ -26,6 +26,7 @@ public:
         for (const auto& e : errors) fail(e);
     }
     bool failed() const { return !row_.errors.empty(); }
+    bool has_error(const std::string& field) const;
 
     // Typed reads: nullopt when blank (no error) or invalid (error recorded, see failed()).
     std::optional<core::Date> date(const std::string& field, const std::string& label);

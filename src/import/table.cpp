@@ -102,8 +102,7 @@ std::string xlsx_serial_to_iso(double serial) {
     // Serial 1 is 1900-01-01; Excel counts a 29 February 1900 that never was (serial 60).
     if (whole == 60) return {};
     if (whole > 60) --whole;
-    const auto base = core::Date::from_ymd(1899, 12, 31);
-    return base->plus_days(whole).iso();
+    return core::Date::from_ymd(1900, 1, 1)->plus_days(whole - 1).iso();
 }
 
 ReadResult parse_csv(std::string_view text, const std::string& source, const ReadOptions& opt) {
