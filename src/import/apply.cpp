@@ -18,8 +18,8 @@ Outcome write_row(store::Database& db, const PlannedRow& row, core::Errors& erro
     } else if (row.card) {
         const auto& c = *row.card;
         if (const auto existing = store::CardRepository{db}.get(c.card_id);
-            existing && existing->status != core::CardStatus::in_stock && existing->issuer_site_id == c.issuer_site_id &&
-            existing->registered_on == c.registered_on)
+            existing && existing->status != core::CardStatus::in_stock &&
+            existing->issuer_site_id == c.issuer_site_id && existing->registered_on == c.registered_on)
             return Outcome::duplicate;
         errors = sync::register_card(db, c.card_id, c.issuer_site_id, c.registered_on, c.holder).errors;
     } else if (row.area) {
@@ -64,8 +64,12 @@ ApplyReport apply_import(store::Database& db, const ImportPlan& plan, const Appl
                 const PlannedRow& row = *todo[i];
                 core::Errors errors;
                 switch (write_row(db, row, errors)) {
-                    case Outcome::imported: ++part.imported; break;
-                    case Outcome::duplicate: ++part.duplicates; break;
+                    case Outcome::imported:
+                        ++part.imported;
+                        break;
+                    case Outcome::duplicate:
+                        ++part.duplicates;
+                        break;
                     case Outcome::failed:
                         ++part.failed;
                         for (const auto& e : errors)

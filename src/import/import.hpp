@@ -26,10 +26,10 @@ struct ImportContext {
 };
 
 struct RowError {
-    long row = 0;        // row (XLSX) or line (CSV) number in the file
-    std::string column;  // header of the column, or empty when the problem is the whole row
-    std::string field;   // import field key ("card_id", "used_on", ...)
-    std::string code;    // stable code as in core::FieldError
+    long row = 0;         // row (XLSX) or line (CSV) number in the file
+    std::string column;   // header of the column, or empty when the problem is the whole row
+    std::string field;    // import field key ("card_id", "used_on", ...)
+    std::string code;     // stable code as in core::FieldError
     std::string message;  // English sentence
 };
 
@@ -59,11 +59,11 @@ struct ImportPlan {
     ImportKind kind = ImportKind::uses;
     std::string source;
     std::vector<PlannedRow> rows;
-    core::Errors errors;                          // about the whole import: nothing can be imported
-    std::vector<std::string> private_columns;     // left out for privacy, never read
+    core::Errors errors;                       // about the whole import: nothing can be imported
+    std::vector<std::string> private_columns;  // left out for privacy, never read
     std::vector<std::pair<std::string, std::string>> ignored_columns;  // header, reason
-    std::vector<std::string> unmapped_columns;    // read by no field
-    std::map<std::string, std::string> field_columns;  // field key -> header of its column
+    std::vector<std::string> unmapped_columns;                         // read by no field
+    std::map<std::string, std::string> field_columns;                  // field key -> header of its column
     std::size_t count(RowStatus) const;
     std::vector<RowError> row_errors() const;  // all errors in file order
 };
@@ -82,8 +82,8 @@ LoadedFile load_file(const std::string& path, ImportKind, const std::string& she
 ImportPlan plan_import(store::Database&, const Table&, ImportKind, const Mapping&, const ImportContext& = {});
 
 struct ApplyOptions {
-    std::size_t chunk_rows = 500;                           // rows per transaction
-    const std::atomic<bool>* cancel = nullptr;              // checked between rows; the open chunk rolls back
+    std::size_t chunk_rows = 500;               // rows per transaction
+    const std::atomic<bool>* cancel = nullptr;  // checked between rows; the open chunk rolls back
     std::function<void(std::size_t done, std::size_t total)> progress;  // after each committed chunk
 };
 

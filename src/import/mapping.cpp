@@ -7,10 +7,14 @@ namespace kaiku::import {
 
 std::string_view kind_name(ImportKind k) {
     switch (k) {
-        case ImportKind::uses: return "uses";
-        case ImportKind::cards: return "cards";
-        case ImportKind::areas: return "areas";
-        case ImportKind::sites: return "sites";
+        case ImportKind::uses:
+            return "uses";
+        case ImportKind::cards:
+            return "cards";
+        case ImportKind::areas:
+            return "areas";
+        case ImportKind::sites:
+            return "sites";
     }
     return {};
 }
@@ -26,23 +30,41 @@ std::string normalise_header(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
+            if (c >= 'A' && c <= 'Z')
+                out += static_cast<char>(c - 'A' + 'a');
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                out += static_cast<char>(c);
             continue;
         }
         if (c == 0xC3 && i + 1 < s.size()) {
             const auto d = static_cast<unsigned char>(s[++i]);
             switch (d) {
-                case 0xA4: case 0x84: case 0xA5: case 0x85: case 0xA0: case 0x80: case 0xA1: case 0x81:
+                case 0xA4:
+                case 0x84:
+                case 0xA5:
+                case 0x85:
+                case 0xA0:
+                case 0x80:
+                case 0xA1:
+                case 0x81:
                     out += 'a';
                     break;
-                case 0xB6: case 0x96: case 0xB8: case 0x98: case 0xB3: case 0x93:
+                case 0xB6:
+                case 0x96:
+                case 0xB8:
+                case 0x98:
+                case 0xB3:
+                case 0x93:
                     out += 'o';
                     break;
-                case 0xA9: case 0x89: case 0xA8: case 0x88:
+                case 0xA9:
+                case 0x89:
+                case 0xA8:
+                case 0x88:
                     out += 'e';
                     break;
-                case 0xBC: case 0x9C:
+                case 0xBC:
+                case 0x9C:
                     out += 'u';
                     break;
                 default:
@@ -58,15 +80,21 @@ namespace {
 using Specs = std::vector<FieldSpec>;
 
 const Specs kUses = {
-    {"card_id", "Card number", true,
+    {"card_id",
+     "Card number",
+     true,
      {"Kortin numero", "Korttinumero", "Kortin tunnus", "Kortti", "Kaikukortti", "Kortin nro", "Kortnummer", "Kort",
       "Kortets nummer", "Card number", "Card ID", "Card", "Card no"}},
-    {"used_on", "Date", true,
+    {"used_on",
+     "Date",
+     true,
      {"Päivämäärä", "Pvm", "Käyttöpäivä", "Päivä", "Datum", "Användningsdatum", "Dag", "Date", "Date of use", "Day"}},
     {"adults", "Adults", false, {"Aikuiset", "Aikuisia", "Aikuisten määrä", "Vuxna", "Antal vuxna", "Adults"}},
     {"children", "Children", false, {"Lapset", "Lapsia", "Lasten määrä", "Barn", "Antal barn", "Children"}},
     {"category", "Category", false, {"Kategoria", "Luokka", "Laji", "Kategori", "Category"}},
-    {"venue", "Venue", false,
+    {"venue",
+     "Venue",
+     false,
      {"Kohde", "Kohteen tunnus", "Toimipiste", "Kaikukortti-kohde", "Kohteen nimi", "Besöksmål", "Verksamhetsställe",
       "Venue", "Venue site", "Venue name", "Site", "Venue ID"}},
     {"event", "Event", false, {"Tapahtuma", "Tilaisuus", "Esitys", "Evenemang", "Event", "Offer"}},
@@ -75,18 +103,29 @@ const Specs kUses = {
 
 const Specs kCards = {
     {"card_id", "Card number", true, kUses[0].aliases},
-    {"issuer", "Issuer site", false,
-     {"Kortinjakaja", "Jakaja", "Jakajataho", "Myöntäjä", "Jakava toimipiste", "Kortutdelare", "Utdelare",
-      "Issuer", "Issuer site", "Issuing site"}},
-    {"registered_on", "Registered on", true,
+    {"issuer",
+     "Issuer site",
+     false,
+     {"Kortinjakaja", "Jakaja", "Jakajataho", "Myöntäjä", "Jakava toimipiste", "Kortutdelare", "Utdelare", "Issuer",
+      "Issuer site", "Issuing site"}},
+    {"registered_on",
+     "Registered on",
+     true,
      {"Rekisteröity", "Rekisteröintipäivä", "Myönnetty", "Myöntämispäivä", "Jakopäivä", "Registrerad",
       "Registreringsdatum", "Utdelad", "Registered", "Registered on", "Issued", "Issued on"}},
-    {"valid_until", "Valid until", false,
+    {"valid_until",
+     "Valid until",
+     false,
      {"Voimassa", "Voimassa asti", "Viimeinen voimassaolopäivä", "Giltig till", "Giltig", "Valid until", "Valid to",
       "Expires"}},
     {"birth_year", "Birth year", true, {"Syntymävuosi", "Födelseår", "Birth year", "Year of birth"}},
-    {"postcode", "Postcode", true, {"Postinumero", "Postnro", "Postnummer", "Postcode", "Postal code", "Zip code", "Zip"}},
-    {"children", "Children", false,
+    {"postcode",
+     "Postcode",
+     true,
+     {"Postinumero", "Postnro", "Postnummer", "Postcode", "Postal code", "Zip code", "Zip"}},
+    {"children",
+     "Children",
+     false,
      {"Lapset", "Lapsia", "Lasten määrä", "Lapsimäärä", "Barn", "Antal barn", "Children", "Number of children"}},
     {"gender", "Gender", false, {"Sukupuoli", "Kön", "Gender"}},
     {"life_situation", "Life situation", false, {"Elämäntilanne", "Livssituation", "Life situation"}},
@@ -95,20 +134,36 @@ const Specs kCards = {
 
 const Specs kAreas = {
     {"id", "Area ID", false, {"Tunniste", "ID", "Area ID", "UUID"}},
-    {"prefix", "Card ID prefix", true,
-     {"Etuliite", "Kortin etuliite", "Tunnus", "Alueen tunnus", "Prefix", "Kortprefix", "Card prefix", "Card ID prefix"}},
-    {"name_fi", "Finnish name", true,
-     {"Nimi", "Nimi suomeksi", "Suomenkielinen nimi", "Namn på finska", "Finskt namn", "Name fi", "Finnish name", "Name"}},
-    {"name_sv", "Swedish name", false,
+    {"prefix",
+     "Card ID prefix",
+     true,
+     {"Etuliite", "Kortin etuliite", "Tunnus", "Alueen tunnus", "Prefix", "Kortprefix", "Card prefix",
+      "Card ID prefix"}},
+    {"name_fi",
+     "Finnish name",
+     true,
+     {"Nimi", "Nimi suomeksi", "Suomenkielinen nimi", "Namn på finska", "Finskt namn", "Name fi", "Finnish name",
+      "Name"}},
+    {"name_sv",
+     "Swedish name",
+     false,
      {"Nimi ruotsiksi", "Ruotsinkielinen nimi", "Namn", "Namn på svenska", "Svenskt namn", "Name sv", "Swedish name"}},
-    {"name_en", "English name", false,
+    {"name_en",
+     "English name",
+     false,
      {"Nimi englanniksi", "Englanninkielinen nimi", "Namn på engelska", "Engelskt namn", "Name en", "English name"}},
-    {"wellbeing_county", "Wellbeing services county", false,
+    {"wellbeing_county",
+     "Wellbeing services county",
+     false,
      {"Hyvinvointialue", "Välfärdsområde", "Wellbeing services county", "County"}},
     {"status", "Status", false, {"Tila", "Vaihe", "Status", "Läge", "Stage"}},
-    {"pilot_start", "Pilot start", false,
+    {"pilot_start",
+     "Pilot start",
+     false,
      {"Kokeilu alkaa", "Kokeilun alku", "Försöket börjar", "Försök start", "Pilot start", "Pilot starts"}},
-    {"pilot_end", "Pilot end", false,
+    {"pilot_end",
+     "Pilot end",
+     false,
      {"Kokeilu päättyy", "Kokeilun loppu", "Försöket slutar", "Försök slut", "Pilot end", "Pilot ends"}},
     {"municipalities", "Municipalities", false, {"Kunnat", "Kommuner", "Municipalities"}},
 };
@@ -118,32 +173,55 @@ const Specs kSites = {
     {"area", "Area", true, {"Alue", "Kaikukortti-alue", "Område", "Area"}},
     {"organisation", "Organisation", true, {"Organisaatio", "Yhteisö", "Organisation", "Organization"}},
     {"role", "Role", true, {"Rooli", "Tyyppi", "Roll", "Typ", "Role", "Type"}},
-    {"name", "Site name", true, {"Nimi", "Toimipiste", "Toimipisteen nimi", "Namn", "Verksamhetsställe", "Name", "Site name", "Site"}},
-    {"street_address", "Street address", false,
+    {"name",
+     "Site name",
+     true,
+     {"Nimi", "Toimipiste", "Toimipisteen nimi", "Namn", "Verksamhetsställe", "Name", "Site name", "Site"}},
+    {"street_address",
+     "Street address",
+     false,
      {"Katuosoite", "Osoite", "Käyntiosoite", "Gatuadress", "Adress", "Besöksadress", "Street address", "Address"}},
     {"postcode", "Postcode", false, kCards[5].aliases},
-    {"municipality_code", "Municipality code", false,
-     {"Kuntanumero", "Kuntakoodi", "Kunta", "Kommunnummer", "Kommunkod", "Kommun", "Municipality code", "Municipality"}},
+    {"municipality_code",
+     "Municipality code",
+     false,
+     {"Kuntanumero", "Kuntakoodi", "Kunta", "Kommunnummer", "Kommunkod", "Kommun", "Municipality code",
+      "Municipality"}},
     {"status", "Status", false, {"Tila", "Status", "Läge"}},
-    {"joined_on", "Joined on", false, {"Liittynyt", "Liittymispäivä", "Anslöt", "Anslutningsdatum", "Joined", "Joined on"}},
-    {"contact_name", "Contact person", false,
+    {"joined_on",
+     "Joined on",
+     false,
+     {"Liittynyt", "Liittymispäivä", "Anslöt", "Anslutningsdatum", "Joined", "Joined on"}},
+    {"contact_name",
+     "Contact person",
+     false,
      {"Yhteyshenkilö", "Kontaktperson", "Contact person", "Contact name", "Contact"}},
-    {"contact_email", "Contact e-mail", false,
+    {"contact_email",
+     "Contact e-mail",
+     false,
      {"Sähköposti", "Yhteyshenkilön sähköposti", "E-post", "E-postadress", "Email", "E-mail", "Contact email"}},
-    {"contact_phone", "Contact phone", false,
+    {"contact_phone",
+     "Contact phone",
+     false,
      {"Puhelin", "Puhelinnumero", "Yhteyshenkilön puhelin", "Telefon", "Telefonnummer", "Phone", "Contact phone"}},
 };
 
-bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, std::string_view part) {
+    return s.find(part) != std::string::npos;
+}
 
 }  // namespace
 
 const std::vector<FieldSpec>& fields_of(ImportKind k) {
     switch (k) {
-        case ImportKind::uses: return kUses;
-        case ImportKind::cards: return kCards;
-        case ImportKind::areas: return kAreas;
-        case ImportKind::sites: return kSites;
+        case ImportKind::uses:
+            return kUses;
+        case ImportKind::cards:
+            return kCards;
+        case ImportKind::areas:
+            return kAreas;
+        case ImportKind::sites:
+            return kSites;
     }
     return kUses;
 }
@@ -157,10 +235,11 @@ const FieldSpec* find_field(ImportKind k, std::string_view key) {
 bool is_private_column(ImportKind k, std::string_view header) {
     if (k != ImportKind::uses && k != ImportKind::cards) return false;
     const std::string h = normalise_header(header);
-    static const std::set<std::string> exact = {"nimi", "name", "namn", "kokonimi", "fullname", "hetu", "ssn",
-                                                "pin", "hlotunnus", "htunnus", "haltija", "kortinhaltija", "holder",
-                                                "cardholder", "kortinnehavare", "innehavare", "asiakas", "client",
-                                                "klient", "puh", "tel", "mobile"};
+    static const std::set<std::string> exact = {"nimi",       "name",          "namn",   "kokonimi",   "fullname",
+                                                "hetu",       "ssn",           "pin",    "hlotunnus",  "htunnus",
+                                                "haltija",    "kortinhaltija", "holder", "cardholder", "kortinnehavare",
+                                                "innehavare", "asiakas",       "client", "klient",     "puh",
+                                                "tel",        "mobile"};
     if (exact.count(h)) return true;
     static const char* const parts[] = {
         "henkilotunnus", "personbeteckning", "personnummer", "identitycode", "socialsecurity", "idnumber",
@@ -179,19 +258,20 @@ bool is_private_column(ImportKind k, std::string_view header) {
 
 std::optional<std::string> ignored_column_reason(ImportKind k, std::string_view header) {
     if (k != ImportKind::uses && k != ImportKind::cards) return std::nullopt;
-    static const std::set<std::string> notes = {"huom",   "huomautus",  "huomautukset", "lisatieto", "lisatiedot",
-                                                "kommentti", "kommentit", "muistiinpano", "anteckning",
-                                                "anteckningar", "kommentar", "note", "notes", "comment", "comments",
-                                                "remarks"};
-    if (notes.count(normalise_header(header)))
-        return "free-text notes are not stored: they may name a person";
+    static const std::set<std::string> notes = {"huom",       "huomautus",    "huomautukset", "lisatieto",
+                                                "lisatiedot", "kommentti",    "kommentit",    "muistiinpano",
+                                                "anteckning", "anteckningar", "kommentar",    "note",
+                                                "notes",      "comment",      "comments",     "remarks"};
+    if (notes.count(normalise_header(header))) return "free-text notes are not stored: they may name a person";
     return std::nullopt;
 }
 
 ReadOptions read_options_for(ImportKind k, std::string sheet) {
     ReadOptions o;
     o.sheet = std::move(sheet);
-    o.drop_column = [k](std::string_view h) { return is_private_column(k, h) || ignored_column_reason(k, h).has_value(); };
+    o.drop_column = [k](std::string_view h) {
+        return is_private_column(k, h) || ignored_column_reason(k, h).has_value();
+    };
     return o;
 }
 
@@ -258,9 +338,9 @@ MappingResult map_columns(ImportKind k, const Table& t, const std::vector<Mappin
     }
     for (const auto& f : fields_of(k))
         if (f.required && !r.mapping.columns.count(f.key))
-            r.errors.push_back({"mapping." + f.key, "required",
-                                "No column gives the " + f.label + " (" + f.key + "); name one with " + f.key +
-                                    "=COLUMN."});
+            r.errors.push_back(
+                {"mapping." + f.key, "required",
+                 "No column gives the " + f.label + " (" + f.key + "); name one with " + f.key + "=COLUMN."});
     std::set<std::size_t> used;
     for (const auto& [key, col] : r.mapping.columns) used.insert(col);
     for (std::size_t i = 0; i < t.headers.size(); ++i)

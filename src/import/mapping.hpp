@@ -19,8 +19,8 @@ std::string_view kind_name(ImportKind);
 std::optional<ImportKind> parse_kind(std::string_view);  // "uses", "cards", "areas", "sites"
 
 struct FieldSpec {
-    std::string key;                   // "card_id", "used_on", ...
-    std::string label;                 // English label for messages ("Card number")
+    std::string key;    // "card_id", "used_on", ...
+    std::string label;  // English label for messages ("Card number")
     bool required = false;
     std::vector<std::string> aliases;  // header names accepted (fi, sv, en), compared normalised
 };

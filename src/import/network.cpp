@@ -74,14 +74,17 @@ std::vector<core::Municipality> parse_municipalities(const std::string& cell, co
                     m.joined_year = old.joined_year;
                 }
         if (m.name_fi.empty()) {
-            r.fail("municipalities", "required", "Municipality " + m.code + " needs its name (\"" + m.code + " Name\").");
+            r.fail("municipalities", "required",
+                   "Municipality " + m.code + " needs its name (\"" + m.code + " Name\").");
             return;
         }
         out.push_back(std::move(m));
     };
     for (char c : cell) {
-        if (c == ';' || c == ',' || c == '\n') flush();
-        else entry += c;
+        if (c == ';' || c == ',' || c == '\n')
+            flush();
+        else
+            entry += c;
     }
     flush();
     return out;
@@ -92,8 +95,10 @@ void read_enum(RowReader& r, const std::string& field, const std::string& label,
                E& out) {
     const auto c = r.cell(field);
     if (c.empty()) return;
-    if (auto v = match_word(list, c)) out = *v;
-    else r.fail(field, "invalid_value", label + " \"" + c + "\" is not one of " + first_words(list) + ".");
+    if (auto v = match_word(list, c))
+        out = *v;
+    else
+        r.fail(field, "invalid_value", label + " \"" + c + "\" is not one of " + first_words(list) + ".");
 }
 
 void set_text(RowReader& r, const std::string& field, std::string& out) {
@@ -139,8 +144,8 @@ void plan_areas(store::Database& db, const Table& t, const Mapping& m, ImportPla
         if (!r.failed()) r.fail_all(core::validate(a));
         if (!r.failed()) {
             if (const auto it = seen.find(a.prefix); it != seen.end())
-                r.fail("prefix", "duplicate_in_file", "Area " + a.prefix + " is listed already on row " +
-                                                          std::to_string(it->second) + ".");
+                r.fail("prefix", "duplicate_in_file",
+                       "Area " + a.prefix + " is listed already on row " + std::to_string(it->second) + ".");
             seen.emplace(a.prefix, row.row_number);
         }
         if (!r.failed()) {
@@ -167,7 +172,8 @@ void plan_sites(store::Database& db, const Table& t, const Mapping& m, ImportPla
         const auto area_cell = r.cell("area");
         const core::Area* area = nullptr;
         for (const auto& a : areas)
-            if (a.id == area_cell || a.prefix == area_cell || normalise_header(a.name_fi) == normalise_header(area_cell))
+            if (a.id == area_cell || a.prefix == area_cell ||
+                normalise_header(a.name_fi) == normalise_header(area_cell))
                 area = &a;
         if (!area) {
             r.fail("area", area_cell.empty() ? "required" : "not_found",
@@ -183,8 +189,9 @@ void plan_sites(store::Database& db, const Table& t, const Mapping& m, ImportPla
         const std::string id = r.cell("id"), name = r.cell("name");
         const core::Site* existing = nullptr;
         for (const auto& s : sites) {
-            if (!id.empty() ? s.id == id
-                            : s.area_id == area->id && s.role == role && normalise_header(s.name) == normalise_header(name))
+            if (!id.empty()
+                    ? s.id == id
+                    : s.area_id == area->id && s.role == role && normalise_header(s.name) == normalise_header(name))
                 existing = &s;
         }
         core::Site s = existing ? *existing : core::Site{};
@@ -226,7 +233,8 @@ void plan_sites(store::Database& db, const Table& t, const Mapping& m, ImportPla
         if (!r.failed()) r.fail_all(core::validate(s));
         if (!r.failed()) {
             if (const auto it = seen.find(s.id); it != seen.end())
-                r.fail("name", "duplicate_in_file", "The site is listed already on row " + std::to_string(it->second) + ".");
+                r.fail("name", "duplicate_in_file",
+                       "The site is listed already on row " + std::to_string(it->second) + ".");
             seen.emplace(s.id, row.row_number);
         }
         if (!r.failed()) {

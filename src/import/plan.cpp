@@ -21,10 +21,13 @@ bool all_digits(std::string_view s) {
 }  // namespace
 
 std::string import_field(const std::string& core_field) {
-    static const std::map<std::string, std::string> rename = {
-        {"venue_site_id", "venue"},       {"issuer_site_id", "issuer"},  {"contact.name", "contact_name"},
-        {"contact.email", "contact_email"}, {"contact.phone", "contact_phone"}, {"organisation_id", "organisation"},
-        {"area_id", "area"}};
+    static const std::map<std::string, std::string> rename = {{"venue_site_id", "venue"},
+                                                              {"issuer_site_id", "issuer"},
+                                                              {"contact.name", "contact_name"},
+                                                              {"contact.email", "contact_email"},
+                                                              {"contact.phone", "contact_phone"},
+                                                              {"organisation_id", "organisation"},
+                                                              {"area_id", "area"}};
     if (const auto it = rename.find(core_field); it != rename.end()) return it->second;
     if (core_field.rfind("holder.", 0) == 0) return core_field.substr(7);
     if (core_field.rfind("municipalities[", 0) == 0) return "municipalities";
@@ -50,15 +53,18 @@ const std::vector<WordList<core::Gender>> kGenders = {
     {core::Gender::female, {"female", "nainen", "kvinna", "woman", "f", "n", "k"}},
     {core::Gender::male, {"male", "mies", "man", "m"}},
     {core::Gender::other, {"other", "muu", "annan", "annat", "other gender"}},
-    {core::Gender::unspecified, {"unspecified", "ei tiedossa", "ei halua kertoa", "okänd", "vill inte säga", "unknown"}},
+    {core::Gender::unspecified,
+     {"unspecified", "ei tiedossa", "ei halua kertoa", "okänd", "vill inte säga", "unknown"}},
 };
 
 const std::vector<WordList<core::LifeSituation>> kLifeSituations = {
-    {core::LifeSituation::employed, {"employed", "työssä", "työssäkäyvä", "työllinen", "anställd", "i arbete", "working"}},
+    {core::LifeSituation::employed,
+     {"employed", "työssä", "työssäkäyvä", "työllinen", "anställd", "i arbete", "working"}},
     {core::LifeSituation::unemployed, {"unemployed", "työtön", "arbetslös"}},
     {core::LifeSituation::student, {"student", "opiskelija", "studerande", "opiskelee"}},
     {core::LifeSituation::retired, {"retired", "eläkeläinen", "eläkkeellä", "pensionär", "pensioner"}},
-    {core::LifeSituation::disability, {"disability", "työkyvytön", "vammainen", "funktionsnedsättning", "arbetsoförmögen", "disabled"}},
+    {core::LifeSituation::disability,
+     {"disability", "työkyvytön", "vammainen", "funktionsnedsättning", "arbetsoförmögen", "disabled"}},
     {core::LifeSituation::caregiver, {"caregiver", "omaishoitaja", "närståendevårdare", "carer"}},
     {core::LifeSituation::other, {"other", "muu", "annan", "annat"}},
     {core::LifeSituation::unspecified, {"unspecified", "ei tiedossa", "okänd", "unknown"}},
@@ -107,7 +113,8 @@ std::optional<core::Site> find_site(const std::vector<core::Site>& sites, const 
             ++hits;
         }
     if (hits > 1) {
-        problem = "Several " + std::string(core::enum_name(role)) + " sites are named \"" + cell + "\"; give the site ID.";
+        problem =
+            "Several " + std::string(core::enum_name(role)) + " sites are named \"" + cell + "\"; give the site ID.";
         return std::nullopt;
     }
     if (!hit)
@@ -138,8 +145,8 @@ void plan_uses(store::Database& db, const Table& t, const Mapping& m, const Impo
         if (!default_venue) plan.errors.push_back({"venue", "not_found", "Venue: " + problem});
     }
     if (!default_venue && !m.column_of("venue"))
-        plan.errors.push_back({"venue", "required",
-                               "Choose the venue whose log this is: the file has no venue column."});
+        plan.errors.push_back(
+            {"venue", "required", "Choose the venue whose log this is: the file has no venue column."});
     if (!plan.errors.empty()) return;
     store::UsageRepository uses{db};
     store::VenueProfileRepository profiles{db};
@@ -152,11 +159,15 @@ void plan_uses(store::Database& db, const Table& t, const Mapping& m, const Impo
         core::Usage u;
         u.entry = core::EntryMethod::import;
         const auto card = core::parse_card_id(r.cell("card_id"), "card_id");
-        if (card.id) u.card_id = card.id->str();
-        else r.fail(*card.error);
+        if (card.id)
+            u.card_id = card.id->str();
+        else
+            r.fail(*card.error);
         const auto day = r.date("used_on", "Date");
-        if (day) u.used_on = *day;
-        else if (r.cell("used_on").empty()) r.fail("used_on", "required", "Date is required.");
+        if (day)
+            u.used_on = *day;
+        else if (r.cell("used_on").empty())
+            r.fail("used_on", "required", "Date is required.");
         const auto adults = r.count("adults", "Number of adults", core::kMaxAdultsPerUse);
         const auto children = r.count("children", "Number of children", core::kMaxChildren);
         u.adults = adults.value_or(r.cell("adults").empty() ? 1 : 0);
@@ -171,18 +182,24 @@ void plan_uses(store::Database& db, const Table& t, const Mapping& m, const Impo
         }
         if (venue) u.venue_site_id = venue->id;
         if (const auto c = r.cell("category"); !c.empty()) {
-            if (auto cat = match_word(kCategories, c)) u.category = *cat;
-            else r.fail("category", "invalid_value", "Category \"" + c + "\" is not one of " + names_of(kCategories) + ".");
+            if (auto cat = match_word(kCategories, c))
+                u.category = *cat;
+            else
+                r.fail("category", "invalid_value",
+                       "Category \"" + c + "\" is not one of " + names_of(kCategories) + ".");
         } else if (venue) {
             const auto profile = profiles.get(venue->id);
-            if (profile && profile->categories.size() == 1) u.category = profile->categories[0];
+            if (profile && profile->categories.size() == 1)
+                u.category = profile->categories[0];
             else if (profile && !profile->categories.empty())
                 r.fail("category", "required", "Category is required: the venue offers several categories.");
         }
         u.item = u.category == core::Category::education ? core::UsageItem::course_place : core::UsageItem::ticket;
         if (const auto it = r.cell("item"); !it.empty()) {
-            if (auto item = match_word(kItems, it)) u.item = *item;
-            else r.fail("item", "invalid_value", "Item \"" + it + "\" is not one of " + names_of(kItems) + ".");
+            if (auto item = match_word(kItems, it))
+                u.item = *item;
+            else
+                r.fail("item", "invalid_value", "Item \"" + it + "\" is not one of " + names_of(kItems) + ".");
         }
         u.event = r.cell("event");
         // The core's checks too, for the fields not already found wrong.
@@ -229,8 +246,10 @@ void plan_cards(store::Database& db, const Table& t, const Mapping& m, const Imp
         RowReader r(t, m, row);
         CardRegistration reg;
         const auto parsed = core::parse_card_id(r.cell("card_id"), "card_id");
-        if (parsed.id) reg.card_id = parsed.id->str();
-        else r.fail(*parsed.error);
+        if (parsed.id)
+            reg.card_id = parsed.id->str();
+        else
+            r.fail(*parsed.error);
         std::optional<core::Site> issuer = default_issuer;
         if (const auto v = r.cell("issuer"); !v.empty()) {
             std::string problem;
@@ -241,49 +260,63 @@ void plan_cards(store::Database& db, const Table& t, const Mapping& m, const Imp
         }
         if (issuer) reg.issuer_site_id = issuer->id;
         const auto on = r.date("registered_on", "Registration date");
-        if (on) reg.registered_on = *on;
-        else if (r.cell("registered_on").empty()) r.fail("registered_on", "required", "Registration date is required.");
+        if (on)
+            reg.registered_on = *on;
+        else if (r.cell("registered_on").empty())
+            r.fail("registered_on", "required", "Registration date is required.");
         const auto until = r.date("valid_until", "Valid until");
         if (on && until && *until < *on)
             r.fail("valid_until", "out_of_range", "Valid until is before the registration date.");
         const auto birth = r.year("birth_year", "Birth year");
-        if (birth) reg.holder.birth_year = *birth;
-        else if (r.cell("birth_year").empty()) r.fail("birth_year", "required", "Birth year is required.");
+        if (birth)
+            reg.holder.birth_year = *birth;
+        else if (r.cell("birth_year").empty())
+            r.fail("birth_year", "required", "Birth year is required.");
         reg.holder.postcode = r.cell("postcode");
         if (const auto c = r.count("children", "Number of children", core::kMaxChildren)) reg.holder.children = *c;
         if (const auto g = r.cell("gender"); !g.empty()) {
-            if (auto v = match_word(kGenders, g)) reg.holder.gender = *v;
-            else r.fail("gender", "invalid_value", "Gender \"" + g + "\" is not one of " + names_of(kGenders) + ".");
+            if (auto v = match_word(kGenders, g))
+                reg.holder.gender = *v;
+            else
+                r.fail("gender", "invalid_value", "Gender \"" + g + "\" is not one of " + names_of(kGenders) + ".");
         }
         if (const auto s = r.cell("life_situation"); !s.empty()) {
-            if (auto v = match_word(kLifeSituations, s)) reg.holder.life_situation = *v;
-            else r.fail("life_situation", "invalid_value",
-                        "Life situation \"" + s + "\" is not one of " + names_of(kLifeSituations) + ".");
+            if (auto v = match_word(kLifeSituations, s))
+                reg.holder.life_situation = *v;
+            else
+                r.fail("life_situation", "invalid_value",
+                       "Life situation \"" + s + "\" is not one of " + names_of(kLifeSituations) + ".");
         }
         if (const auto a = r.cell("age_group"); !a.empty()) {
-            if (auto v = match_age_group(a)) reg.holder.age_group = *v;
-            else r.fail("age_group", "invalid_value", "Age group \"" + a + "\" is not one of 16-29, 30-64, 65+.");
+            if (auto v = match_age_group(a))
+                reg.holder.age_group = *v;
+            else
+                r.fail("age_group", "invalid_value", "Age group \"" + a + "\" is not one of 16-29, 30-64, 65+.");
         }
         if (!r.failed() && parsed.id) {
             if (const auto it = seen.find(reg.card_id); it != seen.end())
-                r.fail("card_id", "duplicate_in_file", "The card is listed already on row " + std::to_string(it->second) + ".");
+                r.fail("card_id", "duplicate_in_file",
+                       "The card is listed already on row " + std::to_string(it->second) + ".");
             seen.emplace(reg.card_id, row.row_number);
         }
         if (!r.failed()) {
             const auto area = areas.get(issuer->area_id);
             if (area && area->prefix != parsed.id->prefix)
                 r.fail("card_id", "invalid_value",
-                       "This card belongs to area " + parsed.id->prefix + ", not to the issuer's area " + area->prefix + ".");
+                       "This card belongs to area " + parsed.id->prefix + ", not to the issuer's area " + area->prefix +
+                           ".");
             core::CardKind kind = core::CardKind::personal;
             for (const auto& b : batches.list_for_area(issuer->area_id))
                 if (parsed.id->serial >= b.first_serial && parsed.id->serial <= b.last_serial) kind = b.kind;
-            if (kind == core::CardKind::personal) r.fail_all(core::validate(reg.holder, year, "holder"));
+            if (kind == core::CardKind::personal)
+                r.fail_all(core::validate(reg.holder, year, "holder"));
             else if (reg.holder.children != 0)
                 r.fail("children", "not_allowed", "Number of children must be 0 on a community card.");
         }
         if (!r.failed()) {
             row.id = reg.card_id;
-            if (const auto existing = cards.get(reg.card_id); existing && existing->status != core::CardStatus::in_stock) {
+            if (const auto existing = cards.get(reg.card_id);
+                existing && existing->status != core::CardStatus::in_stock) {
                 if (existing->issuer_site_id == reg.issuer_site_id && existing->registered_on == reg.registered_on)
                     row.status = RowStatus::duplicate;
                 else
@@ -326,7 +359,9 @@ bool RowReader::has_error(const std::string& field) const {
     return false;
 }
 
-void RowReader::fail(const core::FieldError& e) { fail(import_field(e.field), e.code, e.message); }
+void RowReader::fail(const core::FieldError& e) {
+    fail(import_field(e.field), e.code, e.message);
+}
 
 std::optional<core::Date> RowReader::date(const std::string& field, const std::string& label) {
     const auto c = cell(field);
@@ -390,7 +425,8 @@ std::optional<int> parse_count(std::string_view s) {
 }
 
 std::size_t ImportPlan::count(RowStatus s) const {
-    return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [s](const PlannedRow& r) { return r.status == s; }));
+    return static_cast<std::size_t>(
+        std::count_if(rows.begin(), rows.end(), [s](const PlannedRow& r) { return r.status == s; }));
 }
 
 std::vector<RowError> ImportPlan::row_errors() const {
@@ -413,15 +449,18 @@ LoadedFile load_file(const std::string& path, ImportKind kind, const std::string
     return f;
 }
 
-ImportPlan plan_import(store::Database& db, const Table& t, ImportKind kind, const Mapping& m, const ImportContext& ctx) {
+ImportPlan plan_import(store::Database& db, const Table& t, ImportKind kind, const Mapping& m,
+                       const ImportContext& ctx) {
     ImportPlan plan;
     plan.kind = kind;
     plan.source = t.source;
     for (const auto& [key, col] : m.columns)
         if (col < t.headers.size()) plan.field_columns[key] = t.headers[col];
     for (const auto& h : t.dropped_headers) {
-        if (auto why = ignored_column_reason(kind, h)) plan.ignored_columns.emplace_back(h, *why);
-        else plan.private_columns.push_back(h);
+        if (auto why = ignored_column_reason(kind, h))
+            plan.ignored_columns.emplace_back(h, *why);
+        else
+            plan.private_columns.push_back(h);
     }
     std::vector<bool> used(t.headers.size(), false);
     for (const auto& [key, col] : m.columns)
@@ -430,13 +469,22 @@ ImportPlan plan_import(store::Database& db, const Table& t, ImportKind kind, con
         if (!used[i]) plan.unmapped_columns.push_back(t.headers[i]);
     for (const auto& f : fields_of(kind))
         if (f.required && !m.column_of(f.key))
-            plan.errors.push_back({"mapping." + f.key, "required", "No column gives the " + f.label + " (" + f.key + ")."});
+            plan.errors.push_back(
+                {"mapping." + f.key, "required", "No column gives the " + f.label + " (" + f.key + ")."});
     if (!plan.errors.empty()) return plan;
     switch (kind) {
-        case ImportKind::uses: plan_uses(db, t, m, ctx, plan); break;
-        case ImportKind::cards: plan_cards(db, t, m, ctx, plan); break;
-        case ImportKind::areas: plan_areas(db, t, m, plan); break;
-        case ImportKind::sites: plan_sites(db, t, m, plan); break;
+        case ImportKind::uses:
+            plan_uses(db, t, m, ctx, plan);
+            break;
+        case ImportKind::cards:
+            plan_cards(db, t, m, ctx, plan);
+            break;
+        case ImportKind::areas:
+            plan_areas(db, t, m, plan);
+            break;
+        case ImportKind::sites:
+            plan_sites(db, t, m, plan);
+            break;
     }
     return plan;
 }

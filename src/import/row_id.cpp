@@ -6,7 +6,9 @@ namespace kaiku::import {
 
 namespace {
 
-std::uint32_t rotl(std::uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
+std::uint32_t rotl(std::uint32_t x, int n) {
+    return (x << n) | (x >> (32 - n));
+}
 
 // The import namespace: a fixed random UUID (c2a1e4c8-5b0f-4d7e-9a63-1f2e8b7d4c90).
 constexpr std::uint8_t kNamespace[16] = {0xc2, 0xa1, 0xe4, 0xc8, 0x5b, 0x0f, 0x4d, 0x7e,
@@ -30,10 +32,14 @@ std::array<std::uint8_t, 20> sha1(std::string_view data) {
         std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
         for (int i = 0; i < 80; ++i) {
             std::uint32_t f, k;
-            if (i < 20) f = (b & c) | (~b & d), k = 0x5A827999;
-            else if (i < 40) f = b ^ c ^ d, k = 0x6ED9EBA1;
-            else if (i < 60) f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
-            else f = b ^ c ^ d, k = 0xCA62C1D6;
+            if (i < 20)
+                f = (b & c) | (~b & d), k = 0x5A827999;
+            else if (i < 40)
+                f = b ^ c ^ d, k = 0x6ED9EBA1;
+            else if (i < 60)
+                f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
+            else
+                f = b ^ c ^ d, k = 0xCA62C1D6;
             const std::uint32_t t = rotl(a, 5) + f + e + k + w[i];
             e = d;
             d = c;

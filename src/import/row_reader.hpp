@@ -55,7 +55,6 @@ std::optional<E> match_word(const std::vector<WordList<E>>& list, const std::str
     return std::nullopt;
 }
 
-
 // Core field names ("holder.postcode", "venue_site_id") as import field keys ("postcode", "venue").
 std::string import_field(const std::string& core_field);
 

@@ -18,10 +18,14 @@ bool valid_utf8(std::string_view s) {
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t n = 0;
         if (c >= 0x80) {
-            if ((c & 0xE0) == 0xC0) n = 1;
-            else if ((c & 0xF0) == 0xE0) n = 2;
-            else if ((c & 0xF8) == 0xF0) n = 3;
-            else return false;
+            if ((c & 0xE0) == 0xC0)
+                n = 1;
+            else if ((c & 0xF0) == 0xE0)
+                n = 2;
+            else if ((c & 0xF8) == 0xF0)
+                n = 3;
+            else
+                return false;
         }
         if (s.size() - i <= n) return false;
         for (std::size_t k = 1; k <= n; ++k)
@@ -79,7 +83,9 @@ core::FieldError file_error(const std::string& source, const std::string& code, 
     return {"file", code, source + ": " + problem};
 }
 
-std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+std::string file_name(const std::string& path) {
+    return std::filesystem::path(path).filename().string();
+}
 
 std::optional<core::FieldError> check_size(const std::string& path, const ReadOptions& opt) {
     std::error_code ec;
@@ -180,9 +186,9 @@ ReadResult parse_csv(std::string_view text, const std::string& source, const Rea
         ++i;
     }
     if (quoted)
-        return {std::nullopt, file_error(source, "unterminated_quote",
-                                         "line " + std::to_string(quote_line) +
-                                             ": a quoted value is not closed (a \" is missing).")};
+        return {std::nullopt,
+                file_error(source, "unterminated_quote",
+                           "line " + std::to_string(quote_line) + ": a quoted value is not closed (a \" is missing).")};
     if (!record.empty() || !cell.empty()) {
         if (!end_record()) return {std::nullopt, builder.error()};
     }
@@ -207,8 +213,8 @@ ReadResult read_table(const std::string& path, const ReadOptions& opt) {
     if (magic[0] == 'P' && magic[1] == 'K') return read_xlsx_file(path, opt);
     const auto ext = std::filesystem::path(path).extension().string();
     if (ext == ".xlsx" || ext == ".XLSX")
-        return {std::nullopt, file_error(file_name(path), "not_xlsx",
-                                         "the file is not an XLSX workbook (it is not a zip archive).")};
+        return {std::nullopt,
+                file_error(file_name(path), "not_xlsx", "the file is not an XLSX workbook (it is not a zip archive).")};
     return read_csv_file(path, opt);
 }
 

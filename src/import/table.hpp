@@ -18,12 +18,12 @@ inline constexpr std::size_t kMaxRows = 200000;
 inline constexpr std::uintmax_t kMaxFileBytes = 50ull * 1024 * 1024;
 
 struct Table {
-    std::string source;                         // file name, for messages
-    std::vector<std::string> headers;           // trimmed header cells of the kept columns
+    std::string source;                          // file name, for messages
+    std::vector<std::string> headers;            // trimmed header cells of the kept columns
     std::vector<std::vector<std::string>> rows;  // one cell per header, "" when empty
-    std::vector<long> row_numbers;              // for each row: its row (XLSX) or first line (CSV) in the file
-    long header_row = 0;                        // row/line of the headers in the file
-    std::vector<std::string> dropped_headers;   // columns left out by ReadOptions::drop_column
+    std::vector<long> row_numbers;               // for each row: its row (XLSX) or first line (CSV) in the file
+    long header_row = 0;                         // row/line of the headers in the file
+    std::vector<std::string> dropped_headers;    // columns left out by ReadOptions::drop_column
 };
 
 struct ReadOptions {

@@ -1,17 +1,16 @@
 // XLSX (Office Open XML spreadsheet) reading with libzip and expat: only what an import needs.
-#include <expat.h>
-#include <zip.h>
-
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <expat.h>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
+#include <zip.h>
 
 #include "import/table.hpp"
 #include "import/table_builder.hpp"
@@ -65,7 +64,8 @@ public:
             else {
                 zip_error_t ze;
                 zip_error_init_with_code(&ze, err);
-                open_error_ = {"damaged", std::string("the workbook cannot be opened: ") + zip_error_strerror(&ze) + "."};
+                open_error_ = {"damaged",
+                               std::string("the workbook cannot be opened: ") + zip_error_strerror(&ze) + "."};
                 zip_error_fini(&ze);
             }
         }
@@ -104,13 +104,15 @@ public:
                 h->end(local_name(n));
                 h->check_stop();
             });
-        XML_SetCharacterDataHandler(p.get(),
-                                    [](void* u, const XML_Char* s, int len) { static_cast<XmlHandler*>(u)->text(s, len); });
+        XML_SetCharacterDataHandler(
+            p.get(), [](void* u, const XML_Char* s, int len) { static_cast<XmlHandler*>(u)->text(s, len); });
         char buf[64 * 1024];
         zip_uint64_t total = 0;
         for (;;) {
             const zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
-            if (n < 0) return Failure{"damaged", "the workbook's part " + part + " is damaged (" + zip_file_strerror(f.get()) + ")."};
+            if (n < 0)
+                return Failure{"damaged",
+                               "the workbook's part " + part + " is damaged (" + zip_file_strerror(f.get()) + ")."};
             total += static_cast<zip_uint64_t>(n);
             if (total > kMaxPartBytes) return Failure{"too_large", part + " is too large to read."};
             const bool last = n == 0;
@@ -162,17 +164,25 @@ bool is_date_format_code(const std::string& code) {
     bool quoted = false, bracket = false;
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
-        if (c == '"') quoted = !quoted;
-        else if (quoted) continue;
-        else if (c == '\\') ++i;
-        else if (c == '[') bracket = true;
-        else if (c == ']') bracket = false;
-        else if (!bracket && (c == 'd' || c == 'D' || c == 'y' || c == 'Y' || c == 'm' || c == 'M')) return true;
+        if (c == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (c == '\\')
+            ++i;
+        else if (c == '[')
+            bracket = true;
+        else if (c == ']')
+            bracket = false;
+        else if (!bracket && (c == 'd' || c == 'D' || c == 'y' || c == 'Y' || c == 'm' || c == 'M'))
+            return true;
     }
     return false;
 }
 
-bool is_builtin_date_format(int id) { return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58); }
+bool is_builtin_date_format(int id) {
+    return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+}
 
 struct StylesHandler : XmlHandler {
     std::map<int, std::string> formats;
@@ -245,9 +255,12 @@ long column_of(const char* ref, long fallback) {
     bool any = false;
     for (const char* p = ref; *p; ++p) {
         const char c = *p;
-        if (c >= 'A' && c <= 'Z') col = col * 26 + (c - 'A' + 1), any = true;
-        else if (c >= 'a' && c <= 'z') col = col * 26 + (c - 'a' + 1), any = true;
-        else break;
+        if (c >= 'A' && c <= 'Z')
+            col = col * 26 + (c - 'A' + 1), any = true;
+        else if (c >= 'a' && c <= 'z')
+            col = col * 26 + (c - 'a' + 1), any = true;
+        else
+            break;
         if (col > 16384) return fallback;
     }
     return any ? col - 1 : fallback;
@@ -269,7 +282,7 @@ std::string format_number(const std::string& v) {
 
 // Reads the cells of a worksheet row by row.
 struct SheetHandler : XmlHandler {
-    std::function<bool(long column)> skip_column;                       // cells not to read
+    std::function<bool(long column)> skip_column;                      // cells not to read
     std::function<bool(std::vector<std::string>&&, long row)> on_row;  // false: stop
     const std::vector<bool>* date_styles = nullptr;
     bool date1904 = false;
@@ -380,8 +393,12 @@ ReadResult fail(const std::string& source, const Failure& f) {
     return {std::nullopt, core::FieldError{"file", f.code, source + ": " + f.problem}};
 }
 
-bool is_shared_ref(const std::string& cell) { return !cell.empty() && cell[0] == kSharedMark; }
-long shared_index(const std::string& cell) { return std::atol(cell.c_str() + 1); }
+bool is_shared_ref(const std::string& cell) {
+    return !cell.empty() && cell[0] == kSharedMark;
+}
+long shared_index(const std::string& cell) {
+    return std::atol(cell.c_str() + 1);
+}
 
 }  // namespace
 
@@ -415,8 +432,8 @@ ReadResult read_xlsx_file(const std::string& path, const ReadOptions& opt) {
         if (chosen == wb.sheets.size()) {
             std::string names;
             for (const auto& s : wb.sheets) names += (names.empty() ? "" : ", ") + ("\"" + s.first + "\"");
-            return fail(source, {"missing_sheet", "the workbook has no sheet named \"" + opt.sheet +
-                                                      "\" (its sheets: " + names + ")."});
+            return fail(source, {"missing_sheet",
+                                 "the workbook has no sheet named \"" + opt.sheet + "\" (its sheets: " + names + ")."});
         }
     }
     std::string sheet_part;
@@ -425,7 +442,8 @@ ReadResult read_xlsx_file(const std::string& path, const ReadOptions& opt) {
     else
         sheet_part = "xl/worksheets/sheet" + std::to_string(chosen + 1) + ".xml";
     if (!zip.has(sheet_part))
-        return fail(source, {"missing_sheet", "the sheet \"" + wb.sheets[chosen].first + "\" is missing from the workbook."});
+        return fail(source,
+                    {"missing_sheet", "the sheet \"" + wb.sheets[chosen].first + "\" is missing from the workbook."});
 
     StylesHandler styles;
     if (zip.has("xl/styles.xml"))

@@ -1,9 +1,9 @@
 // Imports against the real server: a cards migration and a venue's usage log imported offline, imported
 // again (nothing new), then synced: the register holds each use exactly once. And kaikuctl import on a
 // file with a bad row.
-#include <doctest/doctest.h>
-
 #include <fstream>
+
+#include <doctest/doctest.h>
 
 #include "import/import.hpp"
 #include "support/api.hpp"
@@ -32,15 +32,14 @@ std::string finnish(core::Date d) {
 }
 
 import::ImportPlan plan_file(store::Database& db, const std::string& path, import::ImportKind kind,
-                             const import::ImportContext& ctx) {
-    auto loaded = import::load_file(path, kind);
-    INFO(core::to_string(loaded.errors));
-    REQUIRE(loaded.ok());
-    auto plan = import::plan_import(db, *loaded.table, kind, loaded.mapping.mapping, ctx);
-    INFO(core::to_string(plan.errors));
-    REQUIRE(plan.errors.empty());
-    return plan;
-}
+                             const import::ImportContext& ctx){auto loaded = import::load_file(path, kind);
+INFO(core::to_string(loaded.errors));
+REQUIRE(loaded.ok());
+auto plan = import::plan_import(db, *loaded.table, kind, loaded.mapping.mapping, ctx);
+INFO(core::to_string(plan.errors));
+REQUIRE(plan.errors.empty());
+return plan;
+}  // namespace
 
 long long uses_with_id(store::Database& sdb, const std::string& id) {
     long long n = 0;
@@ -99,7 +98,8 @@ TEST_CASE("a cards migration and a usage log imported offline and twice reach th
     // The same files again, offline: nothing new.
     const auto pending = sync::Outbox(c.db).count("pending");
     CHECK(pending == 8);
-    for (auto [file, kind] : {std::pair{"cards.csv", import::ImportKind::cards}, {"log.csv", import::ImportKind::uses}}) {
+    for (auto [file, kind] :
+         {std::pair{"cards.csv", import::ImportKind::cards}, {"log.csv", import::ImportKind::uses}}) {
         const auto again = plan_file(c.db, dir.file(file), kind, ctx);
         CHECK(again.count(import::RowStatus::ok) == 0);
         CHECK(import::apply_import(c.db, again).imported == 0);
@@ -144,8 +144,9 @@ TEST_CASE("kaikuctl import of a log with a bad row exits 1 naming the row and co
                                         ",1,0,culture,A\n" + card + ",31.2.2024,1,0,culture,B\n" + card + "," +
                                         day.iso() + ",1,1,sports,C\n");
     write_text(dir.file("password"), std::string(test::kDemoPassword) + "\n");
-    const std::vector<std::string> base = {KAIKUCTL_BIN, "--server", server.url(), "--cache", dir.file("venue.sqlite"),
-                                           "--user", "venue-tre", "--password-file", dir.file("password")};
+    const std::vector<std::string> base = {
+        KAIKUCTL_BIN, "--server",  server.url(),      "--cache",           dir.file("venue.sqlite"),
+        "--user",     "venue-tre", "--password-file", dir.file("password")};
     auto args = base;
     args.insert(args.end(), {"import", "uses", dir.file("log.csv"), "--venue", venue, "--dry-run"});
     auto dry = test::run(args, dir);

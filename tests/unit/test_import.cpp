@@ -1,12 +1,12 @@
 // Import of CSV/XLSX files: readers (with workbooks written by libxlsxwriter, and broken files), column
 // mapping, row validation, privacy, and a whole migration into a local cache with a repeated import.
-#include <doctest/doctest.h>
-#include <xlsxwriter.h>
-#include <zip.h>
-
 #include <atomic>
 #include <fstream>
 #include <sstream>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include <doctest/doctest.h>
 
 #include "cli/cli.hpp"
 #include "core/card_id.hpp"
@@ -101,10 +101,12 @@ std::string messages(const std::vector<RowError>& errors) {
 }  // namespace
 
 TEST_CASE("CSV: delimiter sniffed, BOM, quotes, embedded new lines, CRLF and row numbers") {
-    const auto t = csv("\xEF\xBB\xBF" "Kortin numero;Päivämäärä;Note\r\n"
-                       "TRE-000101-Q;5.3.2024;\"two\r\nlines; and \"\"quotes\"\"\"\r\n"
-                       "\r\n"
-                       "TRE-000102-O;;\r\n");
+    const auto t =
+        csv("\xEF\xBB\xBF"
+            "Kortin numero;Päivämäärä;Note\r\n"
+            "TRE-000101-Q;5.3.2024;\"two\r\nlines; and \"\"quotes\"\"\"\r\n"
+            "\r\n"
+            "TRE-000102-O;;\r\n");
     CHECK(t.headers == std::vector<std::string>{"Kortin numero", "Päivämäärä", "Note"});
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[0][2] == "two\nlines; and \"quotes\"");
@@ -172,7 +174,8 @@ TEST_CASE("XLSX: shared and inline strings, numbers, booleans, dates and empty c
         REQUIRE(r.ok());
         const Table& t = *r.table;
         CHECK(t.source == (constant_memory ? "inline.xlsx" : "shared.xlsx"));
-        CHECK(t.headers == std::vector<std::string>{"Kortin numero", "Päivämäärä", "Aikuiset", "Lapset", "Maksettu", "Hinta"});
+        CHECK(t.headers ==
+              std::vector<std::string>{"Kortin numero", "Päivämäärä", "Aikuiset", "Lapset", "Maksettu", "Hinta"});
         CHECK(t.dropped_headers == std::vector<std::string>{"Nimi"});
         REQUIRE(t.rows.size() == 2);
         const std::vector<std::string> want = {"TRE-000101-Q", "2024-03-05", "1", "", "TRUE", "12.5"};
@@ -223,10 +226,10 @@ TEST_CASE("XLSX: broken workbooks give an error naming the file and the problem"
     const std::string rels =
         R"(<?xml version="1.0"?><Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)";
     write_zip(dir.file("broken.xlsx"), {{"xl/workbook.xml", workbook},
-                                         {"xl/_rels/workbook.xml.rels", rels},
-                                         {"xl/worksheets/sheet1.xml",
-                                          "<worksheet><sheetData>\n<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c>"
-                                          "</row>\n<row r=\"2\"><c><v>1</v></c></sheetData></worksheet>"}});
+                                        {"xl/_rels/workbook.xml.rels", rels},
+                                        {"xl/worksheets/sheet1.xml",
+                                         "<worksheet><sheetData>\n<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c>"
+                                         "</row>\n<row r=\"2\"><c><v>1</v></c></sheetData></worksheet>"}});
     r = read_table(dir.file("broken.xlsx"));
     REQUIRE(!r.ok());
     CHECK(r.error->message.find("broken.xlsx: xl/worksheets/sheet1.xml line 3: the XML is broken") == 0);
@@ -237,11 +240,11 @@ TEST_CASE("XLSX: broken workbooks give an error naming the file and the problem"
     CHECK(r.error->code == "missing_sheet");
 
     write_zip(dir.file("inline.xlsx"), {{"xl/workbook.xml", workbook},
-                                         {"xl/_rels/workbook.xml.rels", rels},
-                                         {"xl/worksheets/sheet1.xml",
-                                          "<worksheet><sheetData><row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>Päivä"
-                                          "</t></is></c></row><row r=\"2\"><c r=\"B2\" t=\"str\"><v>1.1.2024</v></c>"
-                                          "</row></sheetData></worksheet>"}});
+                                        {"xl/_rels/workbook.xml.rels", rels},
+                                        {"xl/worksheets/sheet1.xml",
+                                         "<worksheet><sheetData><row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>Päivä"
+                                         "</t></is></c></row><row r=\"2\"><c r=\"B2\" t=\"str\"><v>1.1.2024</v></c>"
+                                         "</row></sheetData></worksheet>"}});
     r = read_table(dir.file("inline.xlsx"));
     REQUIRE(r.ok());
     CHECK(r.table->headers == std::vector<std::string>{"Päivä"});
@@ -249,9 +252,26 @@ TEST_CASE("XLSX: broken workbooks give an error naming the file and the problem"
 }
 
 TEST_CASE("privacy: holder names, identity codes and addresses are never read for uses and cards") {
-    for (const char* h : {"Nimi", "Name", "Namn", "Henkilötunnus", "Hetu", "Personbeteckning", "Personal identity code",
-                          "Osoite", "Katuosoite", "Address", "Adress", "Haltijan nimi", "Asiakkaan nimi",
-                          "Cardholder name", "Etunimi", "Sukunimi", "Syntymäaika", "Date of birth", "Puhelin", "E-mail"}) {
+    for (const char* h : {"Nimi",
+                          "Name",
+                          "Namn",
+                          "Henkilötunnus",
+                          "Hetu",
+                          "Personbeteckning",
+                          "Personal identity code",
+                          "Osoite",
+                          "Katuosoite",
+                          "Address",
+                          "Adress",
+                          "Haltijan nimi",
+                          "Asiakkaan nimi",
+                          "Cardholder name",
+                          "Etunimi",
+                          "Sukunimi",
+                          "Syntymäaika",
+                          "Date of birth",
+                          "Puhelin",
+                          "E-mail"}) {
         CAPTURE(std::string(h));
         CHECK(is_private_column(ImportKind::uses, h));
         CHECK(is_private_column(ImportKind::cards, h));
@@ -265,8 +285,9 @@ TEST_CASE("privacy: holder names, identity codes and addresses are never read fo
     // Sites have street addresses and contact persons (staff, not holders).
     CHECK(!is_private_column(ImportKind::sites, "Osoite"));
     CHECK(!is_private_column(ImportKind::sites, "Yhteyshenkilö"));
-    const auto t = csv("Kortin numero;Nimi;Henkilötunnus;Huomautus;Päivämäärä\nTRE-000101-Q;Matti;010101-123N;x;1.1.2024\n",
-                       read_options_for(ImportKind::uses));
+    const auto t =
+        csv("Kortin numero;Nimi;Henkilötunnus;Huomautus;Päivämäärä\nTRE-000101-Q;Matti;010101-123N;x;1.1.2024\n",
+            read_options_for(ImportKind::uses));
     CHECK(t.headers == std::vector<std::string>{"Kortin numero", "Päivämäärä"});
     CHECK(t.rows[0] == std::vector<std::string>{"TRE-000101-Q", "1.1.2024"});
     Cache c;
@@ -367,8 +388,8 @@ TEST_CASE("a migration of areas, sites, cards and a usage log into the cache, im
     INFO(messages(cards.row_errors()));
     CHECK(cards.private_columns == std::vector<std::string>{"Name", "Address"});
     REQUIRE(cards.count(RowStatus::ok) == 3);
-    CHECK(cards.rows[1].notes.size() == 0);  // no valid-until given
-    CHECK(cards.rows[2].notes.size() == 0);  // the 12 months agree
+    CHECK(cards.rows[1].notes.size() == 0);    // no valid-until given
+    CHECK(cards.rows[2].notes.size() == 0);    // the 12 months agree
     REQUIRE(cards.rows[0].notes.size() == 1);  // 31.1.2025 differs from the register's rule
     CHECK(apply_import(c.db, cards).imported == 3);
     const auto card = store::CardRepository{c.db}.get("TRE-000101-Q");
@@ -415,8 +436,16 @@ TEST_CASE("a migration of areas, sites, cards and a usage log into the cache, im
 
 TEST_CASE("row errors name the row as in the file, the column header and the reason") {
     Cache c;
-    store::AreaRepository{c.db}.upsert({"0190f000-0000-7000-8000-0000000000aa", "TRE", "Tampere", "", "", "",
-                                        core::AreaStatus::permanent, std::nullopt, std::nullopt, {}});
+    store::AreaRepository{c.db}.upsert({"0190f000-0000-7000-8000-0000000000aa",
+                                        "TRE",
+                                        "Tampere",
+                                        "",
+                                        "",
+                                        "",
+                                        core::AreaStatus::permanent,
+                                        std::nullopt,
+                                        std::nullopt,
+                                        {}});
     c.add_organisation("0190f000-0000-7000-8000-0000000000aa");
     core::Site v;
     v.id = "0190f000-0000-7000-8000-0000000000bb";
@@ -425,12 +454,13 @@ TEST_CASE("row errors name the row as in the file, the column header and the rea
     v.role = core::SiteRole::venue;
     v.name = "Museo";
     store::SiteRepository{c.db}.upsert(v);
-    const auto t = csv("Kortnummer;Datum;Vuxna;Barn;Kategori;Besöksmål\n"
-                       "TRE-000101-Q;5.3.2024;1;0;kultur;\n"
-                       "TRE-000101-X;5.3.2024;1;0;kultur;\n"
-                       "TRE-000102-O;31.2.2024;-1;25;opera;Okänt museum\n"
-                       "\n"
-                       "TRE-000103-M;;0;0;kultur;Museo\n");
+    const auto t =
+        csv("Kortnummer;Datum;Vuxna;Barn;Kategori;Besöksmål\n"
+            "TRE-000101-Q;5.3.2024;1;0;kultur;\n"
+            "TRE-000101-X;5.3.2024;1;0;kultur;\n"
+            "TRE-000102-O;31.2.2024;-1;25;opera;Okänt museum\n"
+            "\n"
+            "TRE-000103-M;;0;0;kultur;Museo\n");
     ImportContext ctx;
     ctx.venue_site_id = v.id;
     const auto plan = plan_import(c.db, t, ImportKind::uses, map_columns(ImportKind::uses, t).mapping, ctx);
