@@ -248,16 +248,7 @@ void plan_sites(store::Database& db, const Table& t, const Mapping& m, ImportPla
     }
 }
 
-// TODO: use sync::upsert_area once available
-core::Errors write_area(store::Database& db, const PlannedRow& row) {
-    auto errors = core::validate(*row.area);
-    if (!errors.empty()) return errors;
-    store::Transaction tx(db);
-    store::AreaRepository{db}.upsert(*row.area);
-    sync::Outbox(db).enqueue("area.upsert", "area", row.area->id, net::to_json(*row.area));
-    tx.commit();
-    return {};
-}
+core::Errors write_area(store::Database& db, const PlannedRow& row) { return sync::upsert_area(db, *row.area).errors; }
 
 core::Errors write_site(store::Database& db, const PlannedRow& row) {
     const auto& s = *row.site;
@@ -274,12 +265,7 @@ core::Errors write_site(store::Database& db, const PlannedRow& row) {
         if (set.empty()) return {};
         return sync::patch_site(db, s.id, set).errors;
     }
-    // TODO: use sync::upsert_site once available
-    store::Transaction tx(db);
-    store::SiteRepository{db}.upsert(s);
-    sync::Outbox(db).enqueue("site.upsert", "site", s.id, net::to_json(s));
-    tx.commit();
-    return {};
+    return sync::upsert_site(db, s).errors;
 }
 
 }  // namespace kaiku::import

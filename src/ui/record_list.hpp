@@ -26,7 +26,7 @@ struct ListColumn {
 struct ListRow {
     std::string id;               // the record's id, handed back on selection
     std::vector<wxString> cells;  // one per column, already formatted for display
-    std::vector<std::string> sort_keys;  // optional, per column (e.g. ISO dates); empty: sort by the cell text
+    std::vector<std::string> sort_keys = {};  // optional, per column (e.g. ISO dates); empty: sort by the cell text
 };
 
 class RecordModel;
