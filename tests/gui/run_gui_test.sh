@@ -15,7 +15,9 @@ ADMIN=$(readlink -f "$1")
 SERVER=$(readlink -f "$2")
 WORK=$3
 TEST=$(readlink -f "$4")
-SEED=${5:-demo:0.05}
+# A test names its demo network size in a "# seed: demo:SCALE" line; default a small network.
+SEED=${5:-$(sed -n 's/^# seed: *//p' "$TEST" | head -n 1)}
+SEED=${SEED:-demo:0.05}
 HERE=$(cd "$(dirname "$0")" && pwd)
 for tool in dbus-run-session xvfb-run import /usr/bin/python3; do
     command -v "$tool" >/dev/null || { echo "gui test: missing $tool (see platform.md)" >&2; exit 2; }
