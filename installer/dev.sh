@@ -14,7 +14,8 @@ build_dir=${BUILD_DIR:-build}
 build_packages=(cmake make g++ pkg-config gettext
   libwxgtk3.2-dev wx3.2-i18n libgtk-3-dev libsecret-1-dev
   libsoci-dev libboost-dev libpq-dev libsqlite3-dev
-  libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libsodium-dev doctest-dev)
+  libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libsodium-dev doctest-dev
+  libzip-dev libexpat1-dev libxlsxwriter-dev)
 test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick curl sqlite3 openssl postgresql nodejs)
 
 install_missing() {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "core/demo_network.hpp"
+#include "import/import.hpp"
 #include "net/http.hpp"
 #include "report/national_table.hpp"
 #include "store/database.hpp"
@@ -45,6 +46,11 @@ Commands:
                                 Record a use locally (works offline; delivered by the next sync)
   register-card --card ID --issuer SITE_ID --date YYYY-MM-DD --birth-year Y --postcode P [--children N]
                                 Register a card locally (works offline; delivered by the next sync)
+  import KIND FILE [--sheet NAME] [--map FIELD=COLUMN ...] [--venue SITE] [--issuer SITE] [--dry-run] [--sync]
+                                Import a CSV or XLSX file into the cache: KIND is uses (a venue's log), cards,
+                                areas or sites (migration). Prints the preview (rows ok, with errors, already
+                                imported) and imports the ok rows unless --dry-run; --sync delivers them.
+                                Exit 1 when some rows had errors (the ok rows are still imported)
   list areas                    List the areas in the cache
   list sites [--area PREFIX]    List sites, all or of one area (area prefix such as TRE, or its Finnish name)
   demo [--scale S] [--seed N] [--out URL] [--stats]
@@ -296,6 +302,108 @@ int cmd_register_card(Args& args, const std::string& cache, std::ostream& out, s
     return report_local(sync::register_card(*db, card, issuer, *date, h), "card registration", out, err);
 }
 
+void print_plan(const import::ImportPlan& plan, std::ostream& out) {
+    out << plan.source << ": " << plan.rows.size() << " rows: " << plan.count(import::RowStatus::ok) << " ok, "
+        << plan.count(import::RowStatus::error) << " with errors, " << plan.count(import::RowStatus::duplicate)
+        << " already imported\n";
+    if (!plan.private_columns.empty()) {
+        out << "Ignored for privacy (never read):";
+        for (const auto& c : plan.private_columns) out << " \"" << c << "\"";
+        out << "\n";
+    }
+    for (const auto& [column, why] : plan.ignored_columns) out << "Ignored column \"" << column << "\": " << why << "\n";
+    if (!plan.unmapped_columns.empty()) {
+        out << "Columns not used:";
+        for (const auto& c : plan.unmapped_columns) out << " \"" << c << "\"";
+        out << "\n";
+    }
+    for (const auto& row : plan.rows)
+        for (const auto& note : row.notes) out << "row " << row.row_number << ": " << note << "\n";
+}
+
+void print_row_error(const import::RowError& e, std::ostream& out) {
+    out << "row " << e.row;
+    if (!e.column.empty()) out << ", column \"" << e.column << "\"";
+    out << ": " << e.message << "\n";
+}
+
+int cmd_import(Args& args, const std::string& server, const std::string& cache, const Account& account,
+               std::ostream& out, std::ostream& err) {
+    if (args.empty()) throw UsageError{"import: expected a kind (uses, cards, areas or sites) and a file"};
+    const auto kind_text = args.next();
+    const auto kind = import::parse_kind(kind_text);
+    if (!kind) throw UsageError{"import: unknown kind '" + kind_text + "' (expected uses, cards, areas or sites)"};
+    if (args.empty() || args.peek().rfind("--", 0) == 0) throw UsageError{"import " + kind_text + ": expected a file"};
+    const auto file = args.next();
+    std::string sheet;
+    std::vector<import::MappingOverride> overrides;
+    import::ImportContext ctx;
+    bool dry_run = false, then_sync = false;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--sheet") sheet = args.value_of(flag);
+        else if (flag == "--map") {
+            const auto v = args.value_of(flag);
+            const auto eq = v.find('=');
+            if (eq == std::string::npos || eq == 0) throw UsageError{"--map: '" + v + "' must be FIELD=COLUMN"};
+            overrides.push_back({v.substr(0, eq), v.substr(eq + 1)});
+        } else if (flag == "--venue") ctx.venue_site_id = args.value_of(flag);
+        else if (flag == "--issuer") ctx.issuer_site_id = args.value_of(flag);
+        else if (flag == "--dry-run") dry_run = true;
+        else if (flag == "--sync") then_sync = true;
+        else throw UsageError{"import: unknown option '" + flag + "'"};
+    }
+    if (then_sync && dry_run) throw UsageError{"import: --sync and --dry-run exclude each other"};
+    auto loaded = import::load_file(file, *kind, sheet, overrides);
+    if (!loaded.table) {
+        for (const auto& e : loaded.errors) err << "kaikuctl: import: " << e.message << "\n";
+        return 1;
+    }
+    for (const auto& e : loaded.mapping.errors)
+        if (e.code == "unknown_field" || e.code == "not_found" || e.code == "not_allowed")
+            throw UsageError{"import: --map: " + e.message};
+    if (!loaded.errors.empty()) {
+        for (const auto& e : loaded.errors) err << "kaikuctl: import: " << e.message << "\n";
+        err << "Columns in the file:";
+        for (const auto& h : loaded.table->headers) err << " \"" << h << "\"";
+        err << "\n";
+        return 1;
+    }
+    auto db = open_cache(cache);
+    const auto plan = import::plan_import(*db, *loaded.table, *kind, loaded.mapping.mapping, ctx);
+    if (!plan.errors.empty()) {
+        for (const auto& e : plan.errors) err << "kaikuctl: import: " << e.message << "\n";
+        return 1;
+    }
+    print_plan(plan, out);
+    const auto row_errors = plan.row_errors();
+    for (const auto& e : row_errors) print_row_error(e, out);
+    if (dry_run) {
+        out << "Dry run: nothing was written.\n";
+        return row_errors.empty() ? 0 : 1;
+    }
+    const auto report = import::apply_import(*db, plan);
+    for (const auto& e : report.errors) print_row_error(e, out);
+    out << "Imported " << report.imported << " rows";
+    if (report.imported > 0) out << (then_sync ? "" : "; 'kaikuctl sync' delivers them");
+    out << "\n";
+    const bool some_failed = !row_errors.empty() || report.failed > 0;
+    if (some_failed)
+        out << "Some rows had errors: the ok rows were imported, the others were not. Correct them and import the "
+               "file again; rows imported already are recognised and skipped.\n";
+    if (then_sync) {
+        net::HttpClient http(server);
+        const auto r = sync::sync_once(*db, http, {account.login, account.password, "kaikuctl on " + host_name()});
+        out << "pushed " << r.pushed << " (applied " << r.applied << ", duplicate " << r.duplicates << ", conflict "
+            << r.conflicts << ", rejected " << r.rejected << ")\n";
+        if (!r.ok()) {
+            err << "kaikuctl: import: sync: " << sync::describe({r.failure, r.detail, r.http_status}) << "\n";
+            return 1;
+        }
+    }
+    return some_failed ? 1 : 0;
+}
+
 // Counts what the generator streams, without storing it: measures generation alone.
 struct CountingSink final : core::demo::Sink {};
 
@@ -415,6 +523,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         }
         if (cmd == "record-use") return cmd_record_use(args, cache, out, err);
         if (cmd == "register-card") return cmd_register_card(args, cache, out, err);
+        if (cmd == "import") return cmd_import(args, server, cache, account, out, err);
         if (cmd == "demo") return cmd_demo(args, out);
         if (cmd == "report") return cmd_report(args, cache, out);
         if (cmd == "help") {
