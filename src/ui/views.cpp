@@ -1,6 +1,7 @@
 #include "ui/views.hpp"
 
 #include "ui/network_view.hpp"
+#include "ui/uses_view.hpp"
 
 namespace kaiku::ui {
 
@@ -18,6 +19,7 @@ View* make(wxWindow* parent, Services& services) {
 const std::vector<ViewFactory>& all_views() {
     static const std::vector<ViewFactory> views = {
         {everyone, make<NetworkView>},
+        {UsesView::available, make<UsesView>},
     };
     return views;
 }
