@@ -78,7 +78,7 @@ ImportDialog::ImportDialog(wxWindow* parent, Services& services, bool migration)
 
     auto* mapping_label = new wxStaticText(this, wxID_ANY, _("Columns of the file (found automatically; change "
                                                              "a choice if a field was read from the wrong column):"));
-    mapping_panel_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 120)));
+    mapping_panel_ = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 150)));
     mapping_panel_->SetScrollRate(0, FromDIP(10));
     set_accessible(mapping_panel_, _("Columns of the file"), "import-mapping");
     mapping_grid_ = new wxFlexGridSizer(4, FromDIP(4), FromDIP(8));

@@ -24,14 +24,14 @@ UseRowWords make_use_row_words() {
 
 std::vector<ListColumn> use_list_columns() {
     return {
-        {_("Date"), 100},
-        {_("Card"), 130},
-        {_("Venue"), 220},
-        {_("Adults"), 70, true},
+        {_("Date"), 90},
+        {_("Card"), 120},
+        {_("Venue"), 200},
+        {_("Adults"), 60, true},
         {_("Children"), 80, true},
-        {_("Category"), 100},
-        {_("Anomalies"), 220},
-        {_("Voided"), 200},
+        {_("Category"), 85},
+        {_("Anomalies"), 165},
+        {_("Voided"), 170},
     };
 }
 
