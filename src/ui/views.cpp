@@ -2,6 +2,7 @@
 
 #include "ui/conflicts_view.hpp"
 #include "ui/network_view.hpp"
+#include "ui/uses_view.hpp"
 
 namespace kaiku::ui {
 
@@ -19,6 +20,7 @@ View* make(wxWindow* parent, Services& services) {
 const std::vector<ViewFactory>& all_views() {
     static const std::vector<ViewFactory> views = {
         {everyone, make<NetworkView>},
+        {UsesView::available, make<UsesView>},
         {everyone, make<ConflictsView>},
     };
     return views;
