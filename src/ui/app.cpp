@@ -20,6 +20,7 @@
 #include "ui/i18n.hpp"
 #include "ui/keyring.hpp"
 #include "ui/main_frame.hpp"
+#include "ui/preferences_dialog.hpp"
 #include "ui/sign_in_dialog.hpp"
 
 namespace kaiku::ui {
@@ -50,16 +51,18 @@ bool App::OnInit() {
     delete wxLog::SetActiveTarget(new wxLogStderr);
     delete wxMessageOutput::Set(new wxMessageOutputStderr);
 
-    const wxString lang = language_from_argv(argc, argv);
-    setup_translations(is_supported_language(lang) ? lang : wxString());
-
-    if (!wxApp::OnInit()) return false;  // parses the command line
-
-    // ~/.config/kaiku-admin/kaiku-admin.conf: window geometry, column widths, last sync times.
+    // ~/.config/kaiku-admin/kaiku-admin.conf: window geometry, column widths, language, last session.
     const wxString config_file = config_file_path();
     wxFileName::Mkdir(wxFileName(config_file).GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
     wxConfigBase::Set(new wxFileConfig(GetAppName(), GetVendorName(), config_file, wxString(),
                                        wxCONFIG_USE_LOCAL_FILE));
+
+    // --lang, else the language chosen in Preferences, else the system's.
+    const wxString lang = language_from_argv(argc, argv);
+    setup_translations(is_supported_language(lang) ? lang : preferred_language());
+
+    if (!wxApp::OnInit()) return false;  // parses the command line
+
 
     // From here on, any database or network call on this thread is a bug that aborts loudly.
     core::forbid_blocking_io_on_this_thread();

@@ -12,6 +12,7 @@
 
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/format.hpp"
 #include "ui/field_values_dialog.hpp"
 #include "ui/record_list.hpp"
 
@@ -42,11 +43,6 @@ wxString entity_label(const std::string& entity) {
     return wxString::FromUTF8(entity);
 }
 
-wxString local_time(const std::string& iso) {
-    wxDateTime t;
-    if (iso.size() < 19 || !t.ParseISOCombined(wxString::FromUTF8(iso.substr(0, 19)))) return wxString::FromUTF8(iso);
-    return t.FromTimezone(wxDateTime::UTC).Format("%x %H:%M");
-}
 
 }  // namespace
 
@@ -129,7 +125,7 @@ void ConflictsView::reload() {
             for (const auto& f : item.fields) fields += (fields.empty() ? "" : ", ") + field_label(f);
             rows.push_back({item.id,
                             {kind_label(item.kind), entity_label(item.entity), fields,
-                             wxString::FromUTF8(item.reason), local_time(item.when)},
+                             wxString::FromUTF8(item.reason), format_datetime(item.when)},
                             {"", "", "", "", item.when}});
         }
         list_->set_rows(std::move(rows));

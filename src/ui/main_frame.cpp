@@ -21,8 +21,10 @@
 #include "net/http.hpp"
 #include "store/repositories.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/format.hpp"
 #include "ui/app.hpp"
 #include "ui/labels.hpp"
+#include "ui/preferences_dialog.hpp"
 #include "ui/status_bar.hpp"
 #include "ui/thread_check.hpp"
 #include "ui/views.hpp"
@@ -36,11 +38,6 @@ namespace kaiku::ui {
 namespace {
 enum : int { id_sync = wxID_HIGHEST + 1, id_cancel_sync, id_find, id_retry, id_sign_out, id_view_first };
 
-wxString local_time(const std::string& iso_utc) {
-    wxDateTime t;
-    if (iso_utc.empty() || !t.ParseISOCombined(wxString::FromUTF8(iso_utc.substr(0, 19)))) return {};
-    return t.FromTimezone(wxDateTime::UTC).Format("%x %H:%M");
-}
 }  // namespace
 
 MainFrame::MainFrame(const StartupOptions& options, std::shared_ptr<sync::TokenStore> tokens)
@@ -87,6 +84,8 @@ void MainFrame::build_menu() {
 
     auto* edit = new wxMenu;
     edit->Append(id_find, _(L"&Find\u2026\tCtrl+F"), _("Filter the list of the current view"));
+    edit->AppendSeparator();
+    edit->Append(wxID_PREFERENCES, _(L"&Preferences\u2026"), _("Language of Kaiku Admin"));
 
     view_menu_ = new wxMenu;
 
@@ -109,7 +108,17 @@ void MainFrame::build_menu() {
         if (i != wxNOT_FOUND && static_cast<size_t>(i) < views_.size()) views_[i]->focus_filter();
     }, id_find);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { select_view(e.GetId() - id_view_first); }, id_view_first,
+         id_view_first + 99);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_about(); }, wxID_ABOUT);
+    // Dialogs open after the menu event returns, so that the event loop (and assistive technology) is not held.
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        CallAfter([this] {
+            PreferencesDialog dialog(this);
+            if (dialog.ShowModal() == wxID_OK && dialog.save())
+                show_problem(_("The new language is used after Kaiku Admin is restarted."));
+        });
+    }, wxID_PREFERENCES);
 }
 
 void MainFrame::build_layout() {
@@ -191,6 +200,11 @@ void MainFrame::on_session_loaded(Loaded<SessionInfo> loaded) {
 }
 
 void MainFrame::add_views() {
+    // Rebuilt when the first sign-in tells who the user is (started with a password and no saved session).
+    while (book_->GetPageCount() > 0) book_->DeletePage(0);
+    views_.clear();
+    nav_->Clear();
+    while (view_menu_->GetMenuItemCount() > 0) view_menu_->Destroy(view_menu_->FindItemByPosition(0));
     const SessionInfo& session = services_->session();
     for (const auto& factory : all_views()) {
         if (!factory.available(session)) continue;
@@ -201,7 +215,6 @@ void MainFrame::add_views() {
         nav_->Append(view->title());
         const wxString accel = index < 9 ? wxString::Format("\tCtrl+%d", index + 1) : wxString();
         view_menu_->Append(id_view_first + index, view->title() + accel);
-        Bind(wxEVT_MENU, [this, index](wxCommandEvent&) { select_view(index); }, id_view_first + index);
     }
     const wxString last = wxConfigBase::Get()->Read("/main/last-view", wxString());
     if (last.empty() || !show_view(last.utf8_string())) select_view(0);
@@ -276,6 +289,12 @@ void MainFrame::on_round_done(const sync::SyncReport& report) {
     user_round_ = false;
     set_syncing(false);
     status_->set_sync_state(sync_failure_status(report.failure));
+    if (report.ok() && services_->session().role.empty())
+        services_->read<SessionInfo>(read_session, [this](Loaded<SessionInfo> s) {
+            if (!s.ok() || s.value.role.empty()) return;
+            services_->set_session(std::move(s.value));
+            add_views();
+        });
     if (report.ok()) {
         wxLogMessage("Sync with %s done: %lld sent, %lld received in %.1f s.", options_.server_url, report.pushed,
                      report.pulled_rows, report.seconds);
@@ -317,7 +336,7 @@ void MainFrame::refresh_status() {
                                          : wxString::Format(wxPLURAL("%u conflict to decide", "%u conflicts to decide",
                                                                      open),
                                                             open));
-        const wxString when = local_time(s.last_success);
+        const wxString when = format_datetime(s.last_success);
         // TRANSLATORS: %s is a date and time
         status_->set_last_sync(when.empty() ? _("Last sync: never") : wxString::Format(_("Last sync: %s"), when));
         if (!syncing_ && s.last_success.empty() && s.last_failure.empty()) status_->set_sync_state(_("Not synced yet"));

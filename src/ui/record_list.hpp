@@ -1,5 +1,5 @@
 // The list used by every view: a virtual wxDataViewCtrl over rows of text, with filter-as-you-type over all
-// shown columns, sorting (header click, or the list's context menu from the keyboard: Menu key or Shift+F10),
+// columns (hidden ones too: a match is never hidden by a column choice), sorting (header click, or the list's context menu from the keyboard: Menu key or Shift+F10),
 // a choice of columns, and a count line. Column choice and sort are remembered per list id in wxConfig.
 // Rows are prepared off the UI thread (cells already formatted); the list only indexes and draws them.
 #pragma once

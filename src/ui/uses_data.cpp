@@ -1,5 +1,7 @@
 #include "ui/uses_data.hpp"
 
+#include "ui/format.hpp"
+
 #include <algorithm>
 
 #include <wx/intl.h>
@@ -53,12 +55,12 @@ std::vector<ListRow> load_use_rows(store::Database& db, const UseRowWords& words
         row.cells.resize(use_col_count);
         row.sort_keys.resize(use_col_count);
         const std::string day = in.text(1);
-        row.cells[use_col_date] = wxString::FromUTF8(day);
+        row.cells[use_col_date] = format_date(day);
         row.sort_keys[use_col_date] = day;
         row.cells[use_col_card] = wxString::FromUTF8(in.text(2));
         row.cells[use_col_venue] = wxString::FromUTF8(in.text(3));
-        row.cells[use_col_adults] = wxString::Format("%lld", in.integer(4));
-        row.cells[use_col_children] = wxString::Format("%lld", in.integer(5));
+        row.cells[use_col_adults] = format_count(in.integer(4));
+        row.cells[use_col_children] = format_count(in.integer(5));
         const auto category = in.name(6, core::Category::culture);
         row.cells[use_col_category] = words.categories[static_cast<int>(category)];
         const auto flags = static_cast<unsigned>(in.integer(7));
