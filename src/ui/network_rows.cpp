@@ -40,7 +40,7 @@ wxString municipality_text(const core::Area& area, const std::string& code) {
 }
 
 std::vector<ListColumn> area_columns() {
-    return {{_("Area"), 170}, {_("Municipalities"), 110, true}, {_("Status"), 100}};
+    return {{_("Area"), 150}, {_("Municipalities"), 100, true}, {_("Status"), 80}};
 }
 
 std::vector<ListRow> area_rows(const std::vector<core::Area>& areas) {

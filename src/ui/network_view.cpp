@@ -58,7 +58,7 @@ NetworkView::NetworkView(wxWindow* parent, Services& services) : View(parent, se
     left->SetSizer(left_sizer);
 
     wxWindow* right = build_sites(splitter_);
-    splitter_->SplitVertically(left, right, FromDIP(400));
+    splitter_->SplitVertically(left, right, FromDIP(330));
     set_accessible(splitter_, _("Areas and sites"), "main-splitter");
     wxPersistentRegisterAndRestore(splitter_, "main-splitter");
 

@@ -76,6 +76,7 @@ OnboardingDialog::OnboardingDialog(wxWindow* parent, Services& services, const A
         problems_[static_cast<std::size_t>(i)].on_edit = [this, i] {
             update_enabled();
             problems_[static_cast<std::size_t>(i)].show(page_errors(i));
+            update_step();  // a venue has one step more
         };
     profile_form_->on_edit = [this] { profile_form_->check(); };
 
@@ -113,6 +114,17 @@ OnboardingDialog::OnboardingDialog(wxWindow* parent, Services& services, const A
     go_to(page_organisation);
 }
 
+void OnboardingDialog::update_step() {
+    const auto all = steps();
+    const auto index = static_cast<int>(std::find(all.begin(), all.end(), page_) - all.begin()) + 1;
+    // TRANSLATORS: the onboarding step, e.g. "Step 2 of 5: Site"
+    const wxString text = wxString::Format(_("Step %d of %d: %s"), index, static_cast<int>(all.size()),
+                                           page_title(page_));
+    if (text == step_->GetLabel()) return;
+    step_->SetLabel(text);
+    set_accessible(step_, text, "onboarding-step");
+}
+
 std::vector<int> OnboardingDialog::steps() const {
     std::vector<int> s = {page_organisation, page_site, page_contact};
     if (venue()) s.push_back(page_profile);
@@ -124,13 +136,7 @@ void OnboardingDialog::go_to(int page) {
     read_entered();
     page_ = page;
     book_->ChangeSelection(static_cast<std::size_t>(page));
-    const auto all = steps();
-    const auto index = static_cast<int>(std::find(all.begin(), all.end(), page) - all.begin()) + 1;
-    // TRANSLATORS: the onboarding step, e.g. "Step 2 of 5: Site"
-    const wxString text = wxString::Format(_("Step %d of %d: %s"), index, static_cast<int>(all.size()),
-                                           page_title(page));
-    step_->SetLabel(text);
-    set_accessible(step_, text, "onboarding-step");
+    update_step();
     const bool last = page == page_summary;
     back_->Enable(page != page_organisation && !busy_);
     next_->Enable(!last && !busy_);

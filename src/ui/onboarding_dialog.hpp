@@ -52,6 +52,7 @@ private:
     // onboarding_dialog.cpp
     std::vector<int> steps() const;  // the pages this site goes through
     void go_to(int page);
+    void update_step();
     bool check_page(int page);  // shows every problem of the page; false while there are any
     void next();
     void back();

@@ -60,9 +60,9 @@ wxWindow* OnboardingDialog::build_organisation_page() {
     new_org_ = new wxRadioButton(page, wxID_ANY, _("Ne&w organisation"));
     set_accessible(new_org_, _("New organisation"), "onboarding-org-new");
     auto* grid = form_grid(page);
-    org_name_ = add_field(page, grid, p, _("Organisation &name:"), _("Organisation name"), "onboarding-org-name",
+    org_name_ = add_field(page, grid, p, _("Organisation n&ame:"), _("Organisation name"), "onboarding-org-name",
                           "organisation.name", [page] { return text_ctrl(page); });
-    business_id_ = add_field(page, grid, p, _("&Business ID (optional):"), _("Business ID"),
+    business_id_ = add_field(page, grid, p, _("Business &ID (optional):"), _("Business ID"),
                              "onboarding-org-business-id", "organisation.business_id",
                              [page] { return text_ctrl(page); });
     business_id_->SetHint(_("1234567-8"));
@@ -87,7 +87,7 @@ wxWindow* OnboardingDialog::build_site_page() {
     FieldProblems& p = problems_[page_site];
     auto* role_label = new wxStaticText(page, wxID_ANY, _("Role of the site:"));
     const wxString role_labels[] = {_("&Issuer (hands out cards)"), _("&Venue (culture, courses, sports)"),
-                                    _("&Ticket agent")};
+                                    _("Tic&ket agent")};
     const char* role_ids[] = {"onboarding-role-issuer", "onboarding-role-venue", "onboarding-role-ticket-agent"};
     auto* role_row = new wxBoxSizer(wxHORIZONTAL);
     for (std::size_t i = 0; i < roles_.size(); ++i) {
@@ -102,7 +102,7 @@ wxWindow* OnboardingDialog::build_site_page() {
     sizer->Add(role_row, wxSizerFlags().Border(wxBOTTOM, FromDIP(12)));
 
     auto* grid = form_grid(page);
-    name_ = add_field(page, grid, p, _("Site &name:"), _("Site name"), "onboarding-site-name", "name",
+    name_ = add_field(page, grid, p, _("&Site name:"), _("Site name"), "onboarding-site-name", "name",
                       [page] { return text_ctrl(page); });
     municipality_ = add_field(page, grid, p, _("&Municipality:"), _("Municipality"), "onboarding-municipality",
                               "municipality_code", [&] { return new MunicipalityChoice(page, network_.area); });

@@ -38,7 +38,7 @@ VenueProfileForm::VenueProfileForm(wxWindow* parent, const std::string& id_prefi
     auto* cat_label = new wxStaticText(this, wxID_ANY, _("Categories of what the venue offers:"));
     sizer->Add(cat_label, wxSizerFlags().Border(wxBOTTOM, gap));
     auto* cats = new wxBoxSizer(wxHORIZONTAL);
-    // Mnemonics: C, E, S, P (no clash with the fields below: O, B, A, L, M).
+    // Mnemonics: C, E, S, P (no clash with the fields below: O, K, A, L, M, nor with Back, Next, Finish).
     const wxString cat_labels[] = {_("&Culture"), _("&Education (courses)"), _("&Science"), _("S&ports")};
     for (std::size_t i = 0; i < categories_.size(); ++i) {
         const auto c = static_cast<core::Category>(i);
@@ -60,7 +60,7 @@ VenueProfileForm::VenueProfileForm(wxWindow* parent, const std::string& id_prefi
     };
     offers_ = add_field(this, grid, problems_, _("&Offers:"), _("Offers"), id_prefix + "-offers", "offers", multi);
     offers_->SetHint(_("Events, courses and passes open to Kaikukortti holders"));
-    booking_ = add_field(this, grid, problems_, _("&Booking channels:"), _("Booking channels"),
+    booking_ = add_field(this, grid, problems_, _("Boo&king channels:"), _("Booking channels"),
                          id_prefix + "-booking", "booking_channels", multi);
     booking_->SetHint(_("How holders book: at the box office, by phone, ..."));
     accessibility_ = add_field(this, grid, problems_, _("&Accessibility notes:"), _("Accessibility notes"),
