@@ -1,5 +1,7 @@
 #include "ui/site_access_dialog.hpp"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/log.h>
@@ -89,6 +91,7 @@ void SiteAccessDialog::load() {
                                    if (!self) return;
                                    if (!loaded.ok()) wxLogMessage("Reading site access failed: %s", loaded.error);
                                    self->access_ = std::move(loaded.value);
+                                   self->apply_own_changes();
                                    std::vector<ListRow> rows;
                                    for (const auto& su : self->access_.users)
                                        rows.push_back({su.user.id,
@@ -101,6 +104,25 @@ void SiteAccessDialog::load() {
                                    self->busy_ = false;
                                    self->update_buttons();
                                });
+}
+
+// The changes made in this dialog are stored before the list is read again; should the read not show them yet,
+// the list still tells what was done (the register's answer shows when the dialog is opened again).
+void SiteAccessDialog::apply_own_changes() {
+    auto& users = access_.users;
+    auto& candidates = access_.candidates;
+    for (const auto& [id, granted] : own_changes_) {
+        const auto listed = std::find_if(users.begin(), users.end(), [&](const SiteUser& u) { return u.user.id == id; });
+        if (granted && listed == users.end()) {
+            const auto c = std::find_if(candidates.begin(), candidates.end(),
+                                        [&](const core::User& u) { return u.id == id; });
+            if (c == candidates.end()) continue;
+            users.push_back({*c, SiteAccessKind::grant_waiting});
+            candidates.erase(c);
+        } else if (!granted && listed != users.end() && listed->access == SiteAccessKind::granted) {
+            listed->access = SiteAccessKind::removal_waiting;
+        }
+    }
 }
 
 void SiteAccessDialog::update_buttons() {
@@ -143,7 +165,7 @@ void SiteAccessDialog::change(const std::string& user_id, bool grant) {
         [user_id, site = site_.id, grant](store::Database& db) {
             return grant ? sync::add_grant(db, user_id, site) : sync::remove_grant(db, user_id, site);
         },
-        [self, user_id](sync::LocalResult result, std::string error) {
+        [self, user_id, grant](sync::LocalResult result, std::string error) {
             if (!self) return;
             if (!error.empty()) {
                 wxLogMessage("Changing site access failed: %s", error);
@@ -152,6 +174,8 @@ void SiteAccessDialog::change(const std::string& user_id, bool grant) {
                                                     short_detail(error)));
             } else if (!result.ok()) {
                 self->show_problem(problem_text(result.errors.front()));
+            } else {
+                self->own_changes_[user_id] = grant;
             }
             self->select_ = user_id;
             self->load();

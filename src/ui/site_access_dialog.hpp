@@ -2,6 +2,9 @@
 // command (works offline) that the register confirms on the next sync; the list says which are still waiting.
 #pragma once
 
+#include <map>
+#include <string>
+
 #include <wx/dialog.h>
 
 #include "core/entities.hpp"
@@ -26,6 +29,7 @@ private:
     void change(const std::string& user_id, bool grant);
     void show_problem(const wxString& text);
     void update_buttons();
+    void apply_own_changes();
 
     Services& services_;
     core::Site site_;
@@ -34,6 +38,7 @@ private:
     wxStaticText* problem_ = nullptr;
     wxButton* add_ = nullptr;
     wxButton* remove_ = nullptr;
+    std::map<std::string, bool> own_changes_;  // user id -> access given (true) or removed here
     std::string select_;  // the account to select when the list is read again
     bool busy_ = true;
 };
