@@ -8,7 +8,9 @@ namespace kaiku::ui {
 
 namespace {
 
-bool everyone(const SessionInfo&) { return true; }
+// The network is run by the area coordinators (their area) and the national service (every area). Before the
+// first sign-in has finished the role is not known yet: the view is there and its actions wait for the role.
+bool network_managers(const SessionInfo& s) { return s.role.empty() || s.coordinator() || s.national(); }
 
 template <class V>
 View* make(wxWindow* parent, Services& services) {
@@ -19,7 +21,7 @@ View* make(wxWindow* parent, Services& services) {
 
 const std::vector<ViewFactory>& all_views() {
     static const std::vector<ViewFactory> views = {
-        {everyone, make<NetworkView>},
+        {network_managers, make<NetworkView>},
         {UsesView::available, make<UsesView>},
         {everyone, make<ConflictsView>},
     };
