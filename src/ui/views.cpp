@@ -12,6 +12,8 @@ namespace {
 // first sign-in has finished the role is not known yet: the view is there and its actions wait for the role.
 bool network_managers(const SessionInfo& s) { return s.role.empty() || s.coordinator() || s.national(); }
 
+bool everyone(const SessionInfo&) { return true; }
+
 template <class V>
 View* make(wxWindow* parent, Services& services) {
     return new V(parent, services);
