@@ -15,6 +15,7 @@
 #include "ui/format.hpp"
 #include "ui/field_values_dialog.hpp"
 #include "ui/record_list.hpp"
+#include "ui/use_labels.hpp"
 
 namespace kaiku::ui {
 

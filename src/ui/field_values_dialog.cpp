@@ -1,6 +1,5 @@
 #include "ui/field_values_dialog.hpp"
 
-#include <map>
 
 #include <wx/button.h>
 #include <wx/intl.h>
@@ -9,32 +8,9 @@
 #include <wx/textctrl.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/use_labels.hpp"
 
 namespace kaiku::ui {
-
-wxString field_label(const std::string& field) {
-    static const std::map<std::string, const char*> known = {
-        {"name", wxTRANSLATE("Name")},
-        {"status", wxTRANSLATE("Status")},
-        {"street_address", wxTRANSLATE("Street address")},
-        {"postcode", wxTRANSLATE("Postcode")},
-        {"municipality_code", wxTRANSLATE("Municipality code")},
-        {"contact_name", wxTRANSLATE("Contact person")},
-        {"contact_email", wxTRANSLATE("Contact email")},
-        {"contact_phone", wxTRANSLATE("Contact phone")},
-        {"cards", wxTRANSLATE("Number of cards")},
-        {"reason", wxTRANSLATE("Reason")},
-        {"card_id", wxTRANSLATE("Card ID")},
-        {"used_on", wxTRANSLATE("Date of use")},
-        {"adults", wxTRANSLATE("Adults")},
-        {"children", wxTRANSLATE("Children")},
-    };
-    if (const auto it = known.find(field); it != known.end()) return wxGetTranslation(it->second);
-    wxString text = wxString::FromUTF8(field);
-    text.Replace("_", " ");
-    if (!text.empty()) text[0] = wxToupper(text[0]);
-    return text;
-}
 
 wxString value_text(const nlohmann::json& value) {
     if (value.is_null()) return {};

@@ -25,8 +25,6 @@ private:
     std::vector<wxTextCtrl*> inputs_;
 };
 
-// A field name for people: "contact_email" -> "Contact email" (translated for the known ones).
-wxString field_label(const std::string& field);
 // A JSON value as text.
 wxString value_text(const nlohmann::json& value);
 

@@ -40,7 +40,7 @@ void set_line(wxStaticText* line, const wxString& text) {
 
 }  // namespace
 
-wxString problem_text(const core::FieldError& error) {
+wxString problem_message(const core::FieldError& error) {
     const wxString english = wxString::FromUTF8(error.message);
     return english.empty() ? wxString(_("This value is not valid.")) : wxGetTranslation(english);
 }
@@ -86,13 +86,13 @@ wxWindow* FieldProblems::show(const core::Errors& errors, bool include_unmatched
     for (const auto& error : errors) {
         const Entry* e = match(error.field);
         if (!e) {
-            if (include_unmatched && general.empty()) general = problem_text(error);
+            if (include_unmatched && general.empty()) general = problem_message(error);
             continue;
         }
         if (!reveal_all_ && !touched_.count(e->control)) continue;
         auto& text = texts[static_cast<std::size_t>(e - entries_.data())];
         if (!text.empty()) continue;  // one problem per field at a time
-        text = problem_text(error);
+        text = problem_message(error);
         if (!first) first = e->control;
     }
     for (std::size_t i = 0; i < entries_.size(); ++i) set_line(entries_[i].line, texts[i]);

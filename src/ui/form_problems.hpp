@@ -60,7 +60,7 @@ private:
 wxStaticText* problem_line(wxWindow* parent, const std::string& id);
 
 // The user-visible sentence for a core error (the English message, translated when the catalog has it).
-wxString problem_text(const core::FieldError& error);
+wxString problem_message(const core::FieldError& error);
 
 // Adds a labelled field to a two-column grid: the label (with its mnemonic) is created before the control, so that
 // the tab order follows the visual order; the problem line sits under the control. Returns the control.

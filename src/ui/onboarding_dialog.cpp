@@ -264,7 +264,7 @@ void OnboardingDialog::show_finish_errors(const core::Errors& errors) {
         if (wxWindow* first = p.show(errors)) first->SetFocus();
         return;
     }
-    show_general(problem_text(errors.front()));
+    show_general(problem_message(errors.front()));
 }
 
 }  // namespace kaiku::ui

@@ -11,6 +11,7 @@
 
 #include "core/validation.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/use_labels.hpp"
 #include "ui/labels.hpp"
 #include "ui/onboarding_dialog.hpp"
 #include "ui/site_fields.hpp"

@@ -173,7 +173,7 @@ void SiteAccessDialog::change(const std::string& user_id, bool grant) {
                 self->show_problem(wxString::Format(_("The change could not be saved on this computer (%s)."),
                                                     short_detail(error)));
             } else if (!result.ok()) {
-                self->show_problem(problem_text(result.errors.front()));
+                self->show_problem(problem_message(result.errors.front()));
             } else {
                 self->own_changes_[user_id] = grant;
             }

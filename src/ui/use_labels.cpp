@@ -11,6 +11,7 @@ namespace kaiku::ui {
 wxString label(core::Category c) {
     switch (c) {
         case core::Category::culture: return _("Culture");
+        // TRANSLATORS: the category of courses and other education (koulutus, utbildning)
         case core::Category::education: return _("Education");
         case core::Category::science: return _("Science");
         case core::Category::sports: return _("Sports");

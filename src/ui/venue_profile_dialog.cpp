@@ -116,7 +116,7 @@ void VenueProfileDialog::save() {
                         }
                         if (result.ok()) return self->EndModal(wxID_OK);
                         if (wxWindow* first = self->form_->show(result.errors)) return first->SetFocus();
-                        self->show_general(problem_text(result.errors.front()));
+                        self->show_general(problem_message(result.errors.front()));
                     });
 }
 

@@ -11,19 +11,9 @@
 
 #include "core/validation.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/use_labels.hpp"
 
 namespace kaiku::ui {
-
-wxString label(core::Category c) {
-    switch (c) {
-        case core::Category::culture: return _("Culture");
-        // TRANSLATORS: the venue category of courses (koulutus)
-        case core::Category::education: return _("Education (courses)");
-        case core::Category::science: return _("Science");
-        case core::Category::sports: return _("Sports");
-    }
-    return {};
-}
 
 namespace {
 

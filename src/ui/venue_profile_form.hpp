@@ -16,7 +16,6 @@ class wxTextCtrl;
 
 namespace kaiku::ui {
 
-wxString label(core::Category);
 
 class VenueProfileForm : public wxPanel {
 public:
