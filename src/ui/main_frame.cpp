@@ -192,8 +192,12 @@ void MainFrame::on_session_loaded(Loaded<SessionInfo> loaded) {
 
 void MainFrame::add_views() {
     const SessionInfo& session = services_->session();
-    for (const auto& factory : all_views()) {
-        if (!factory.available(session)) continue;
+    const bool first = views_.empty();
+    added_.resize(all_views().size(), false);
+    for (std::size_t f = 0; f < all_views().size(); ++f) {
+        const auto& factory = all_views()[f];
+        if (added_[f] || !factory.available(session)) continue;
+        added_[f] = true;
         View* view = factory.create(book_, *services_);
         const int index = static_cast<int>(views_.size());
         views_.push_back(view);
@@ -203,6 +207,7 @@ void MainFrame::add_views() {
         view_menu_->Append(id_view_first + index, view->title() + accel);
         Bind(wxEVT_MENU, [this, index](wxCommandEvent&) { select_view(index); }, id_view_first + index);
     }
+    if (!first) return;
     const wxString last = wxConfigBase::Get()->Read("/main/last-view", wxString());
     if (last.empty() || !show_view(last.utf8_string())) select_view(0);
 }
@@ -276,6 +281,15 @@ void MainFrame::on_round_done(const sync::SyncReport& report) {
     user_round_ = false;
     set_syncing(false);
     status_->set_sync_state(sync_failure_status(report.failure));
+    if (report.ok() && services_->session().role.empty()) {
+        // The first round signed in: now the role is known, and with it the views it has.
+        services_->read<SessionInfo>(read_session, [this](Loaded<SessionInfo> s) {
+            if (!s.ok() || s.value.role.empty()) return;
+            if (s.value.login.empty()) s.value.login = options_.user.utf8_string();
+            services_->set_session(std::move(s.value));
+            add_views();
+        });
+    }
     if (report.ok()) {
         wxLogMessage("Sync with %s done: %lld sent, %lld received in %.1f s.", options_.server_url, report.pushed,
                      report.pulled_rows, report.seconds);

@@ -52,6 +52,7 @@ private:
     StartupOptions options_;
     std::unique_ptr<Services> services_;
     std::vector<View*> views_;
+    std::vector<bool> added_;  // per entry of all_views(): its view exists
     bool syncing_ = false;
     bool user_round_ = false;  // the running round was asked for by the user: report its outcome
 
