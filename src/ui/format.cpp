@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include <wx/datetime.h>
+#include <wx/tokenzr.h>
 
 #include "ui/i18n.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 bool nordic() { return ui_language() != "en"; }
 
 wxString date_text(int y, int m, int d) {
-    return nordic() ? wxString::Format("%d.%d.%d", d, m, y) : wxString::Format("%02d/%02d/%d", d, m, y);
+    return nordic() ? wxString::Format("%d.%d.%d", d, m, y) : wxString::Format("%d-%02d-%02d", y, m, d);
 }
 
 wxString group(const wxString& digits) {
@@ -30,6 +31,18 @@ wxString group(const wxString& digits) {
 }
 
 }  // namespace
+
+std::optional<core::Date> parse_user_date(const wxString& text) {
+    const wxString t = wxString(text).Trim(true).Trim(false);
+    if (t.empty()) return std::nullopt;
+    if (auto iso = core::Date::parse(t.utf8_string())) return iso;
+    wxArrayString parts = wxStringTokenize(t, ".");
+    if (parts.size() != 3) return std::nullopt;
+    long d = 0, m = 0, y = 0;
+    if (!parts[0].ToLong(&d) || !parts[1].ToLong(&m) || !parts[2].ToLong(&y) || parts[2].size() != 4)
+        return std::nullopt;
+    return core::Date::from_ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+}
 
 wxString format_date(const core::Date& d) { return date_text(d.year(), d.month(), d.day()); }
 

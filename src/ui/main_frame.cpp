@@ -200,7 +200,12 @@ void MainFrame::on_session_loaded(Loaded<SessionInfo> loaded) {
 }
 
 void MainFrame::add_views() {
-    // Rebuilt when the first sign-in tells who the user is (started with a password and no saved session).
+    // Rebuilt when the first sign-in tells who the user is (started with a password and no saved session); the
+    // view shown stays shown when the role has it.
+    const int shown = book_->GetSelection();
+    const std::string keep = shown != wxNOT_FOUND && static_cast<std::size_t>(shown) < views_.size()
+                                 ? views_[shown]->id()
+                                 : wxConfigBase::Get()->Read("/main/last-view", wxString()).utf8_string();
     while (book_->GetPageCount() > 0) book_->DeletePage(0);
     views_.clear();
     nav_->Clear();
@@ -216,8 +221,7 @@ void MainFrame::add_views() {
         const wxString accel = index < 9 ? wxString::Format("\tCtrl+%d", index + 1) : wxString();
         view_menu_->Append(id_view_first + index, view->title() + accel);
     }
-    const wxString last = wxConfigBase::Get()->Read("/main/last-view", wxString());
-    if (last.empty() || !show_view(last.utf8_string())) select_view(0);
+    if (keep.empty() || !show_view(keep)) select_view(0);
 }
 
 bool MainFrame::show_view(const std::string& id) {
@@ -289,12 +293,15 @@ void MainFrame::on_round_done(const sync::SyncReport& report) {
     user_round_ = false;
     set_syncing(false);
     status_->set_sync_state(sync_failure_status(report.failure));
-    if (report.ok() && services_->session().role.empty())
+    if (report.ok() && services_->session().role.empty()) {
+        // The first round signed in: now the role is known, and with it the views it has.
         services_->read<SessionInfo>(read_session, [this](Loaded<SessionInfo> s) {
             if (!s.ok() || s.value.role.empty()) return;
+            if (s.value.login.empty()) s.value.login = options_.user.utf8_string();
             services_->set_session(std::move(s.value));
             add_views();
         });
+    }
     if (report.ok()) {
         wxLogMessage("Sync with %s done: %lld sent, %lld received in %.1f s.", options_.server_url, report.pushed,
                      report.pulled_rows, report.seconds);

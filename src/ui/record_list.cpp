@@ -59,6 +59,12 @@ public:
         value = r && col < r->cells.size() ? r->cells[col] : wxString();
     }
     bool SetValueByRow(const wxVariant&, unsigned, unsigned) override { return false; }
+    bool GetAttrByRow(unsigned row, unsigned, wxDataViewItemAttr& attr) const override {
+        const ListRow* r = row_at(row);
+        if (!r || !r->bold) return false;
+        attr.SetBold(true);
+        return true;
+    }
 
 private:
     void refresh() {

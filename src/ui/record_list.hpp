@@ -27,6 +27,7 @@ struct ListRow {
     std::string id;               // the record's id, handed back on selection
     std::vector<wxString> cells;  // one per column, already formatted for display
     std::vector<std::string> sort_keys = {};  // optional, per column (e.g. ISO dates); empty: sort by the cell text
+    bool bold = false;            // emphasis (e.g. unread); always paired with a word in a cell, never alone
 };
 
 class RecordModel;

@@ -1,7 +1,9 @@
 #include "ui/views.hpp"
 
 #include "ui/conflicts_view.hpp"
+#include "ui/messages_view.hpp"
 #include "ui/network_view.hpp"
+#include "ui/quotas_view.hpp"
 #include "ui/uses_view.hpp"
 
 namespace kaiku::ui {
@@ -13,6 +15,7 @@ namespace {
 bool network_managers(const SessionInfo& s) { return s.role.empty() || s.coordinator() || s.national(); }
 
 bool everyone(const SessionInfo&) { return true; }
+bool quota_readers(const SessionInfo& s) { return s.coordinator() || s.national() || s.issuer(); }
 
 template <class V>
 View* make(wxWindow* parent, Services& services) {
@@ -25,6 +28,8 @@ const std::vector<ViewFactory>& all_views() {
     static const std::vector<ViewFactory> views = {
         {network_managers, make<NetworkView>},
         {UsesView::available, make<UsesView>},
+        {everyone, make<MessagesView>},
+        {quota_readers, make<QuotasView>},
         {everyone, make<ConflictsView>},
     };
     return views;
