@@ -206,7 +206,13 @@ void MainFrame::add_views() {
     const std::string keep = shown != wxNOT_FOUND && static_cast<std::size_t>(shown) < views_.size()
                                  ? views_[shown]->id()
                                  : wxConfigBase::Get()->Read("/main/last-view", wxString()).utf8_string();
-    while (book_->GetPageCount() > 0) book_->DeletePage(0);
+    // An old view is destroyed once the reads it asked for have come back.
+    while (book_->GetPageCount() > 0) {
+        wxWindow* old = book_->GetPage(0);
+        book_->RemovePage(0);
+        old->Hide();
+        services_->after_queued_work([old] { old->Destroy(); });
+    }
     views_.clear();
     nav_->Clear();
     while (view_menu_->GetMenuItemCount() > 0) view_menu_->Destroy(view_menu_->FindItemByPosition(0));

@@ -94,6 +94,13 @@ bool Services::sync_now(std::function<void(const sync::SyncProgress&)> progress,
     });
 }
 
+void Services::after_queued_work(std::function<void()> fn) {
+    // Each worker runs its jobs in order and posts each answer when the job ends; posts run in order.
+    reader_.post([this, fn = std::move(fn)](WorkerContext&) {
+        writer_.post([this, fn](WorkerContext&) { dispatch_.post(fn); });
+    });
+}
+
 void Services::cancel_sync() { engine_->cancel(); }
 
 void Services::load_sync_state(std::function<void(Loaded<SyncState>)> done) {

@@ -80,6 +80,10 @@ public:
     void cancel_sync();
     bool syncing() const { return engine_->busy(); }
 
+    // Runs `fn` on the UI thread after the answers of every read and change asked for so far have been delivered
+    // (e.g. to destroy a view whose reads may still be on their way back).
+    void after_queued_work(std::function<void()> fn);
+
     // Pending changes, conflicts, last sync: re-read from the cache (after writes and rounds).
     void load_sync_state(std::function<void(Loaded<SyncState>)> done);
 
