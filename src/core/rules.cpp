@@ -119,4 +119,11 @@ UseCheck evaluate_use(const Card& card, const Usage& use, const VenueProfile* ve
     return check;
 }
 
+QuotaWarning QuotaUse::warning() const {
+    const int left = remaining();
+    if (left <= 0) return QuotaWarning::exhausted;
+    // 10 % or less left (in whole cards: 10 * left <= effective avoids rounding).
+    return 10LL * left <= effective ? QuotaWarning::low : QuotaWarning::none;
+}
+
 }  // namespace kaiku::core

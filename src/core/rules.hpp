@@ -21,4 +21,15 @@ UseCheck evaluate_use(const Card& card, const Usage& use, const VenueProfile* ve
                       std::span<const Rule> rules, std::span<const Usage> earlier,
                       const std::string& venue_area_id);
 
+// An issuer's card quota for a period: the effective amount (quota plus adjustments) against the cards the
+// issuer registered in the period. The warning comes when 10 % or less is left, and when nothing is.
+enum class QuotaWarning { none, low, exhausted };
+
+struct QuotaUse {
+    int effective = 0;  // cards granted: the quota plus its adjustments
+    int consumed = 0;   // cards registered in the period
+    int remaining() const { return effective - consumed; }
+    QuotaWarning warning() const;
+};
+
 }  // namespace kaiku::core

@@ -484,4 +484,36 @@ Errors validate(const User& u) {
     return c.take();
 }
 
+namespace {
+
+template <class T>
+const T* first_overlap(const T& v, std::span<const T> others) {
+    for (const auto& o : others)
+        if (o.id != v.id && v.first_serial <= o.last_serial && o.first_serial <= v.last_serial) return &o;
+    return nullptr;
+}
+
+std::string range_text(std::uint32_t first, std::uint32_t last) {
+    return std::to_string(first) + "-" + std::to_string(last);
+}
+
+}  // namespace
+
+Errors check_no_overlap(const CardBatch& b, std::span<const CardBatch> others) {
+    if (const auto* o = first_overlap(b, others))
+        return {{"first_serial", "conflict",
+                 "The range " + range_text(b.first_serial, b.last_serial) + " overlaps batch " + o->id + " (" +
+                     range_text(o->first_serial, o->last_serial) + ")."}};
+    return {};
+}
+
+Errors check_no_overlap(const Allocation& a, std::span<const Allocation> others) {
+    if (const auto* o = first_overlap(a, others))
+        return {{"first_serial", "conflict",
+                 "The range " + range_text(a.first_serial, a.last_serial) +
+                     " overlaps an earlier allocation of this batch (" + range_text(o->first_serial, o->last_serial) +
+                     ")."}};
+    return {};
+}
+
 }  // namespace kaiku::core

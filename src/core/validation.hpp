@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,11 @@ Errors validate(const Message&);
 Errors validate(const GroupVisit&);
 Errors validate(const GroupSignup&, const GroupVisit& visit, int seats_already_taken);
 Errors validate(const User&);
+
+// Printed ranges of one area never overlap, nor do the allocations of one batch (`others` may contain the
+// checked value itself: the same id is skipped). The error names first_serial, as the register does.
+Errors check_no_overlap(const CardBatch&, std::span<const CardBatch> others);
+Errors check_no_overlap(const Allocation&, std::span<const Allocation> others);
 
 // Limits (in characters, i.e. UTF-8 code points).
 inline constexpr std::size_t kMaxNameLength = 200;

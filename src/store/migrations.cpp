@@ -394,6 +394,21 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX sync_conflict_area ON sync_conflict(area_id, status)",
              "ALTER TABLE site ADD COLUMN field_versions TEXT NOT NULL DEFAULT '{}'",
          }},
+        {6,
+         AppliesTo::client,
+         "client: the rows each local change wrote, with their values before it",
+         {
+             // before_json is NULL for a row the change created. When the register refuses the change, created
+             // rows go and changed rows get their earlier values back (see sync/local_change.hpp).
+             R"(CREATE TABLE outbox_row (
+                 mutation_id TEXT NOT NULL REFERENCES outbox(mutation_id) ON DELETE CASCADE,
+                 entity TEXT NOT NULL,
+                 entity_id TEXT NOT NULL,
+                 before_json TEXT,
+                 before_version BIGINT,
+                 PRIMARY KEY (mutation_id, entity, entity_id)))",
+             "CREATE INDEX outbox_row_entity ON outbox_row(entity, entity_id)",
+         }},
     };
     return all;
 }

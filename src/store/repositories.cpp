@@ -115,8 +115,44 @@ std::vector<CardBatch> CardBatchRepository::list_for_area(const std::string& are
 }
 
 void AllocationRepository::upsert(const Allocation& a) { upsert_one(db, a); }
+std::optional<Allocation> AllocationRepository::get(const std::string& id) {
+    return select_one<Allocation>(db, "WHERE id = :p", id);
+}
 std::vector<Allocation> AllocationRepository::list_for_batch(const std::string& batch_id) {
     return select_many<Allocation>(db, "WHERE batch_id = :p ORDER BY first_serial", &batch_id);
+}
+std::vector<Allocation> AllocationRepository::list_for_site(const std::string& site_id) {
+    return select_many<Allocation>(db, "WHERE site_id = :p ORDER BY batch_id, first_serial", &site_id);
+}
+
+namespace {
+
+// Allocated serials of issuer sites, and the registered cards among them (serial = characters 5-10 of the ID).
+const char* const kStockSql =
+    "SELECT s.id, "
+    "COALESCE((SELECT SUM(a.last_serial - a.first_serial + 1) FROM allocation a WHERE a.site_id = s.id), 0), "
+    "(SELECT COUNT(*) FROM card c JOIN allocation a ON a.batch_id = c.batch_id AND a.site_id = s.id "
+    "WHERE CAST(substr(c.id, 5, 6) AS INTEGER) BETWEEN a.first_serial AND a.last_serial) "
+    "FROM site s WHERE s.role = 'issuer' AND ";
+
+std::vector<CardStock> read_stock(Database& db, const std::string& where, const std::string& param) {
+    std::vector<CardStock> out;
+    soci::rowset<soci::row> rs = (db.sql().prepare << std::string(kStockSql) + where, soci::use(param, "p"));
+    for (const auto& row : rs) {
+        RowReader r(row);
+        out.push_back({r.text(0), r.integer(1), r.integer(2)});
+    }
+    return out;
+}
+
+}  // namespace
+
+CardStock AllocationRepository::stock_for_site(const std::string& site_id) {
+    auto rows = read_stock(db, "s.id = :p", site_id);
+    return rows.empty() ? CardStock{site_id} : rows.front();
+}
+std::vector<CardStock> AllocationRepository::stock_per_issuer(const std::string& area_id) {
+    return read_stock(db, "s.area_id = :p ORDER BY s.name, s.id", area_id);
 }
 
 void CardRepository::upsert(const Card& c) { upsert_one(db, c); }
@@ -148,6 +184,9 @@ long long UsageRepository::count() {
 
 // --- rules and quotas
 void RuleRepository::upsert(const Rule& r) { upsert_one(db, r); }
+std::optional<Rule> RuleRepository::get(const std::string& id) {
+    return select_one<Rule>(db, "WHERE id = :p", id);
+}
 std::vector<Rule> RuleRepository::list_for_scope(RuleScope scope, const std::string& scope_id) {
     std::vector<Rule> out;
     for (auto& r : select_many<Rule>(db, "WHERE scope_id = :p ORDER BY kind, id", &scope_id))
@@ -158,6 +197,9 @@ std::vector<Rule> RuleRepository::list_for_scope(RuleScope scope, const std::str
 void QuotaRepository::upsert(const Quota& q) { upsert_one(db, q); }
 void QuotaRepository::add_adjustment(const QuotaAdjustment& a) { insert_one(db, a); }
 std::optional<Quota> QuotaRepository::get(const std::string& id) { return select_one<Quota>(db, "WHERE id = :p", id); }
+std::vector<Quota> QuotaRepository::list_for_site(const std::string& site_id) {
+    return select_many<Quota>(db, "WHERE site_id = :p ORDER BY period_start DESC, id", &site_id);
+}
 std::vector<QuotaAdjustment> QuotaRepository::adjustments(const std::string& quota_id) {
     return select_many<QuotaAdjustment>(db, "WHERE quota_id = :p ORDER BY made_on, id", &quota_id);
 }
@@ -168,9 +210,22 @@ int QuotaRepository::effective_cards(const std::string& quota_id) {
     for (const auto& a : adjustments(quota_id)) total += a.delta;
     return total;
 }
+int QuotaRepository::consumed_cards(const std::string& quota_id) {
+    long long n = 0;
+    db.sql() << "SELECT COUNT(*) FROM card c JOIN quota q ON q.site_id = c.issuer_site_id WHERE q.id = :p "
+                "AND c.registered_on >= q.period_start AND c.registered_on <= q.period_end AND c.replaces = ''",
+        soci::use(quota_id, "p"), soci::into(n);
+    return static_cast<int>(n);
+}
+QuotaUse QuotaRepository::use(const std::string& quota_id) {
+    return {effective_cards(quota_id), consumed_cards(quota_id)};
+}
 
 // --- messages
 void MessageRepository::insert(const Message& m) { insert_one(db, m); }
+std::optional<Message> MessageRepository::get(const std::string& id) {
+    return select_one<Message>(db, "WHERE id = :p", id);
+}
 void MessageRepository::mark_read(const std::string& message_id, const std::string& user_id, const std::string& at) {
     RowBuffer buf(3);
     buf.text(message_id).text(user_id).text(at).end_row();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/entities.hpp"
+#include "core/rules.hpp"
 #include "store/database.hpp"
 
 namespace kaiku::store {
@@ -46,10 +47,23 @@ struct CardBatchRepository {
     std::vector<core::CardBatch> list_for_area(const std::string& area_id);
 };
 
+// Cards an issuer site holds: serials allocated to it, and how many of those are registered (by anyone).
+struct CardStock {
+    std::string site_id;
+    long long allocated = 0;
+    long long registered = 0;
+    long long in_stock() const { return allocated - registered; }
+};
+
 struct AllocationRepository {
     Database& db;
     void upsert(const core::Allocation&);
+    std::optional<core::Allocation> get(const std::string& id);
     std::vector<core::Allocation> list_for_batch(const std::string& batch_id);
+    std::vector<core::Allocation> list_for_site(const std::string& site_id);
+    // Card stock per issuer site: allocated minus registered.
+    CardStock stock_for_site(const std::string& site_id);
+    std::vector<CardStock> stock_per_issuer(const std::string& area_id);  // every issuer site of the area
 };
 
 struct CardRepository {
@@ -72,6 +86,7 @@ struct UsageRepository {
 struct RuleRepository {
     Database& db;
     void upsert(const core::Rule&);
+    std::optional<core::Rule> get(const std::string& id);
     std::vector<core::Rule> list_for_scope(core::RuleScope, const std::string& scope_id);
 };
 
@@ -80,13 +95,18 @@ struct QuotaRepository {
     void upsert(const core::Quota&);
     void add_adjustment(const core::QuotaAdjustment&);  // append-only
     std::optional<core::Quota> get(const std::string& id);
+    std::vector<core::Quota> list_for_site(const std::string& site_id);  // newest period first
     std::vector<core::QuotaAdjustment> adjustments(const std::string& quota_id);
     int effective_cards(const std::string& quota_id);  // quota + sum of adjustments
+    // Cards the quota's issuer registered within the period (replacements of lost cards do not count).
+    int consumed_cards(const std::string& quota_id);
+    core::QuotaUse use(const std::string& quota_id);  // effective and consumed; warning() tells when it runs out
 };
 
 struct MessageRepository {
     Database& db;
     void insert(const core::Message&);
+    std::optional<core::Message> get(const std::string& id);
     void mark_read(const std::string& message_id, const std::string& user_id, const std::string& at);
     std::vector<core::Message> thread(const std::string& thread_id);
     bool is_read(const std::string& message_id, const std::string& user_id);

@@ -10,6 +10,7 @@
 #include "net/dto.hpp"
 #include "store/mapping.hpp"
 #include "store/repositories.hpp"
+#include "sync/local_change.hpp"
 #include "sync/outbox.hpp"
 
 namespace kaiku::sync {
@@ -232,16 +233,10 @@ private:
         }
     }
 
-    // The register did not accept a change: the row made for it locally (never confirmed by the server)
-    // goes, so the cache shows what the register holds. The outbox keeps the change to correct and resend.
-    void drop_optimistic_row(const std::string& mutation_id) {
-        std::string entity, entity_id;
-        db_.sql() << "SELECT entity, entity_id FROM outbox WHERE mutation_id = :m", soci::use(mutation_id, "m"),
-            soci::into(entity), soci::into(entity_id);
-        if (!db_.sql().got_data() || !entity_known(entity)) return;
-        db_.sql() << "DELETE FROM " + entity + " WHERE " + key_of(entity) + " = :i AND server_version IS NULL",
-            soci::use(entity_id, "i");
-    }
+    // The register did not accept a change: the rows made or changed for it locally (never confirmed by the
+    // server) are taken back, so the cache shows what the register holds. The outbox keeps the change to correct
+    // and resend.
+    void drop_optimistic_row(const std::string& mutation_id) { undo_local_change(db_, mutation_id); }
 
     // A change to an existing row was not applied: the row shows the register's values again
     // (the conflict keeps both versions for the decision).
@@ -335,12 +330,6 @@ private:
         else if (entity == "app_user") apply_rows<core::User>(entity, rows);
         else if (entity == "sync_conflict") apply_rows<core::Conflict>(entity, rows);
         // an entity this version does not know is skipped, not fatal
-    }
-
-    static bool entity_known(const std::string& entity) {
-        for (const auto& [t, _] : synced_tables())
-            if (t == entity) return true;
-        return false;
     }
 
     // Deletes synced rows that no bucket holds any more; rows with unsent local changes stay.
@@ -531,8 +520,8 @@ void wipe_local_data(store::Database& db) {
     {
         store::Transaction tx(db);
         for (const auto& [table, _] : synced_tables()) db.sql() << "DELETE FROM " + table;
-        for (const char* t : {"row_bucket", "outbox", "local_conflict", "card_event", "municipality", "message_read",
-                              "sync_state"})
+        for (const char* t : {"row_bucket", "outbox_row", "outbox", "local_conflict", "card_event", "municipality",
+                              "message_read", "sync_state"})
             db.sql() << std::string("DELETE FROM ") + t;
         tx.commit();
     }

@@ -7,7 +7,7 @@
 #include "core/validation.hpp"
 #include "net/dto.hpp"
 #include "store/repositories.hpp"
-#include "sync/outbox.hpp"
+#include "sync/local_change.hpp"
 
 namespace kaiku::sync {
 
@@ -42,18 +42,41 @@ LocalResult record_use(store::Database& db, core::Usage use) {
     }
     json payload = net::to_json(use);
     for (const char* server_field : {"anomalies", "voided", "void_reason"}) payload.erase(server_field);
-    store::Transaction tx(db);
     use.anomalies = r.anomalies;
-    if (card) {
-        // Keep the local card consistent with what the register will do (first use activates it).
-        auto updated = *card;
-        core::activate_on_use(updated, use.used_on);
-        if (updated.activated_on != card->activated_on) store::CardRepository{db}.upsert(updated);
-    }
-    store::UsageRepository{db}.insert(use);
-    r.mutation_id = Outbox(db).enqueue("usage.record", "usage", use.id, payload);
-    tx.commit();
+    const unsigned anomalies = r.anomalies;
+    r = commit_local(db, {"usage.record", "usage", use.id, payload}, [&](LocalRows& rows) {
+        if (card) {
+            // Keep the local card consistent with what the register will do (first use activates it).
+            auto updated = *card;
+            core::activate_on_use(updated, use.used_on);
+            if (updated.activated_on != card->activated_on || updated.status != card->status) {
+                rows.changing("card", card->id);
+                store::CardRepository{db}.upsert(updated);
+            }
+        }
+        rows.created("usage", use.id);
+        store::UsageRepository{db}.insert(use);
+    });
+    r.anomalies = anomalies;
     return r;
+}
+
+LocalResult void_use(store::Database& db, const std::string& usage_id, const std::string& reason) {
+    LocalResult r;
+    const std::string why = core::trimmed(reason);
+    if (why.empty()) r.errors.push_back({"reason", "required", "Give a reason for voiding the use."});
+    store::UsageRepository uses{db};
+    const auto use = uses.get(usage_id);
+    if (!use)
+        r.errors.push_back({"usage_id", "not_found", "This use is not in the data saved on this computer."});
+    else if (use->voided)
+        r.errors.push_back({"usage_id", "conflict", "This use is voided already (" + use->void_reason + ")."});
+    if (!r.errors.empty()) return r;
+    return commit_local(db, {"usage.void", "usage", usage_id, {{"usage_id", usage_id}, {"reason", why}}},
+                        [&](LocalRows& rows) {
+                            rows.changing("usage", usage_id);
+                            uses.set_voided(usage_id, why);
+                        });
 }
 
 LocalResult register_card(store::Database& db, const std::string& card_id, const std::string& issuer_site_id,
@@ -89,17 +112,23 @@ LocalResult register_card(store::Database& db, const std::string& card_id, const
             card.batch_id = b.id;
             card.kind = b.kind;
         }
+    if (!card.batch_id.empty())
+        for (const auto& a : store::AllocationRepository{db}.list_for_batch(card.batch_id))
+            if (parsed.id->serial >= a.first_serial && parsed.id->serial <= a.last_serial &&
+                a.site_id != issuer_site_id) {
+                r.errors.push_back({"card_id", "not_allowed", "This card was allocated to another issuer site."});
+                return r;
+            }
     r.errors = core::register_card(card, issuer_site_id, registered_on, holder, core::Date::today().year());
     if (!r.errors.empty()) return r;
     const json payload = {{"card_id", card.id},
                           {"issuer_site_id", issuer_site_id},
                           {"registered_on", registered_on.iso()},
                           {"holder", net::to_json(holder)}};
-    store::Transaction tx(db);
-    cards.upsert(card);
-    r.mutation_id = Outbox(db).enqueue("card.register", "card", card.id, payload);
-    tx.commit();
-    return r;
+    return commit_local(db, {"card.register", "card", card.id, payload}, [&](LocalRows& rows) {
+        rows.created("card", card.id);
+        cards.upsert(card);
+    });
 }
 
 LocalResult patch_site(store::Database& db, const std::string& site_id, const json& set) {
@@ -122,12 +151,11 @@ LocalResult patch_site(store::Database& db, const std::string& site_id, const js
     long long base = 0;
     soci::indicator ind = soci::i_null;
     db.sql() << "SELECT server_version FROM site WHERE id = :i", soci::use(site_id, "i"), soci::into(base, ind);
-    store::Transaction tx(db);
-    store::SiteRepository{db}.upsert(changed);
-    r.mutation_id = Outbox(db).enqueue("site.patch", "site", site_id,
-                                       {{"id", site_id}, {"base_version", ind == soci::i_ok ? base : 0}, {"set", set}});
-    tx.commit();
-    return r;
+    const json payload = {{"id", site_id}, {"base_version", ind == soci::i_ok ? base : 0}, {"set", set}};
+    return commit_local(db, {"site.patch", "site", site_id, payload}, [&](LocalRows& rows) {
+        rows.changing("site", site_id);
+        store::SiteRepository{db}.upsert(changed);
+    });
 }
 
 LocalResult resolve_conflict(store::Database& db, const std::string& conflict_id, const std::string& decision,
@@ -145,12 +173,11 @@ LocalResult resolve_conflict(store::Database& db, const std::string& conflict_id
         }
         payload["set"] = set;
     }
-    store::Transaction tx(db);
-    db.sql() << "UPDATE sync_conflict SET status = 'resolved', resolution = :d WHERE id = :i", soci::use(decision, "d"),
-        soci::use(conflict_id, "i");
-    r.mutation_id = Outbox(db).enqueue("conflict.resolve", "sync_conflict", conflict_id, payload);
-    tx.commit();
-    return r;
+    return commit_local(db, {"conflict.resolve", "sync_conflict", conflict_id, payload}, [&](LocalRows& rows) {
+        rows.changing("sync_conflict", conflict_id);
+        db.sql() << "UPDATE sync_conflict SET status = 'resolved', resolution = :d WHERE id = :i",
+            soci::use(decision, "d"), soci::use(conflict_id, "i");
+    });
 }
 
 }  // namespace kaiku::sync

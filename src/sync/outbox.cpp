@@ -39,6 +39,19 @@ std::vector<OutboxEntry> read_entries(store::Database& db, const std::string& wh
     return out;
 }
 
+// A password (a new staff account) stays in the outbox only until the register has answered.
+void forget_secrets(store::Database& db, const std::string& mutation_id) {
+    std::string text;
+    db.sql() << "SELECT payload FROM outbox WHERE mutation_id = :m", soci::use(mutation_id, "m"), soci::into(text);
+    if (!db.sql().got_data() || text.find("\"password\"") == std::string::npos) return;
+    json payload = json::parse(text, nullptr, false);
+    if (!payload.is_object() || !payload.contains("password")) return;
+    payload.erase("password");
+    const std::string out = payload.dump();
+    db.sql() << "UPDATE outbox SET payload = :p WHERE mutation_id = :m", soci::use(out, "p"),
+        soci::use(mutation_id, "m");
+}
+
 }  // namespace
 
 std::string Outbox::enqueue(const std::string& type, const std::string& entity, const std::string& entity_id,
@@ -78,6 +91,7 @@ void Outbox::mark_acked(const std::string& mutation_id, long long version, const
     db_.sql() << "UPDATE outbox SET state = 'acked', server_version = :v, acked_at = :a, result = :r, last_error = NULL "
                  "WHERE mutation_id = :m",
         soci::use(version, "v"), soci::use(at, "a"), soci::use(r, "r"), soci::use(mutation_id, "m");
+    forget_secrets(db_, mutation_id);
 }
 
 void Outbox::mark_conflict(const std::string& mutation_id, const json& problem) {
@@ -93,12 +107,14 @@ void Outbox::mark_conflict(const std::string& mutation_id, const json& problem) 
                  "created_at) VALUES (:i, :m, :e, :ei, :s, :l, :p, :c)",
         soci::use(id, "i"), soci::use(mutation_id, "m"), soci::use(entity, "e"), soci::use(entity_id, "ei"),
         soci::use(current, ind, "s"), soci::use(payload, "l"), soci::use(p, "p"), soci::use(at, "c");
+    forget_secrets(db_, mutation_id);
 }
 
 void Outbox::mark_rejected(const std::string& mutation_id, const json& problem) {
     const std::string p = problem.dump();
     db_.sql() << "UPDATE outbox SET state = 'rejected', last_error = :p WHERE mutation_id = :m", soci::use(p, "p"),
         soci::use(mutation_id, "m");
+    forget_secrets(db_, mutation_id);
 }
 
 void Outbox::release(const std::vector<OutboxEntry>& entries, const std::string& error, long base_ms) {

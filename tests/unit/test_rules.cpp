@@ -227,3 +227,14 @@ TEST_CASE("rules: several anomalies at once") {
     CHECK(f == (anomaly_card_expired | anomaly_too_many_children | anomaly_venue_cap_exceeded |
                 anomaly_possible_double_use));
 }
+
+TEST_CASE("quota warning when 10 percent or less is left, and when nothing is") {
+    CHECK(QuotaUse{100, 89}.warning() == QuotaWarning::none);
+    CHECK(QuotaUse{100, 90}.warning() == QuotaWarning::low);
+    CHECK(QuotaUse{100, 99}.warning() == QuotaWarning::low);
+    CHECK(QuotaUse{100, 100}.warning() == QuotaWarning::exhausted);
+    CHECK(QuotaUse{100, 120}.remaining() == -20);
+    CHECK(QuotaUse{100, 120}.warning() == QuotaWarning::exhausted);
+    CHECK(QuotaUse{3, 2}.warning() == QuotaWarning::none);  // 1 of 3 left is a third
+    CHECK(QuotaUse{0, 0}.warning() == QuotaWarning::exhausted);
+}

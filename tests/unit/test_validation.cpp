@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/card_id.hpp"
 #include "core/uuid.hpp"
@@ -532,4 +533,35 @@ TEST_CASE("validation: several errors are all reported") {
     CHECK(has(e, "card_id", "invalid_format"));
     CHECK(has(e, "venue_site_id", "required"));
     CHECK(has(e, "adults", "out_of_range"));
+}
+
+TEST_CASE("printed ranges and allocations must not overlap") {
+    CardBatch a, b;
+    a.id = "a";
+    a.first_serial = 1;
+    a.last_serial = 100;
+    b = a;
+    b.id = "b";
+    b.first_serial = 101;
+    b.last_serial = 200;
+    const std::vector<CardBatch> existing = {a};
+    CHECK(check_no_overlap(b, existing).empty());
+    CHECK(check_no_overlap(a, existing).empty());  // the same batch again
+    b.first_serial = 100;
+    const auto e = check_no_overlap(b, existing);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].field == "first_serial");
+    CHECK(e[0].code == "conflict");
+    Allocation x, y;
+    x.id = "x";
+    x.first_serial = 10;
+    x.last_serial = 20;
+    y.id = "y";
+    y.first_serial = 21;
+    y.last_serial = 30;
+    const std::vector<Allocation> allocated = {x};
+    CHECK(check_no_overlap(y, allocated).empty());
+    y.first_serial = 5;
+    y.last_serial = 10;
+    CHECK(check_no_overlap(y, allocated).size() == 1);
 }
