@@ -1,5 +1,6 @@
 #include "ui/views.hpp"
 
+#include "ui/cards_view.hpp"
 #include "ui/network_view.hpp"
 
 namespace kaiku::ui {
@@ -18,6 +19,7 @@ View* make(wxWindow* parent, Services& services) {
 const std::vector<ViewFactory>& all_views() {
     static const std::vector<ViewFactory> views = {
         {everyone, make<NetworkView>},
+        {CardsView::available, make<CardsView>},
     };
     return views;
 }
