@@ -34,7 +34,7 @@ std::vector<ListColumn> card_columns() {
             {_("Status"), 100},
             {_("Kind"), 90},
             {_("Issuer site"), 220},
-            {_("Registered on"), 110},
+            {_("Registered on"), 125},
             {_("Valid until"), 110},
             {_("First used on"), 110, false, false},
             {_("Children"), 80, true, false},
@@ -49,7 +49,7 @@ std::vector<ListRow> card_rows(store::Database& db, const CardLabels& labels, co
     soci::rowset<soci::row> rs =
         (db.sql().prepare << "SELECT c.id, c.status, c.kind, s.name, c.registered_on, c.valid_until, c.activated_on, "
                              "c.children, a.name_fi FROM card c LEFT JOIN site s ON s.id = c.issuer_site_id "
-                             "LEFT JOIN area a ON a.id = c.area_id");
+                             "LEFT JOIN area a ON a.id = c.area_id ORDER BY c.id");
     for (const auto& row : rs) {
         store::RowReader r(row);
         core::Card c;
@@ -148,7 +148,7 @@ StockData read_stock(store::Database& db, const SessionInfo& session, const Card
 }
 
 std::vector<ListColumn> history_columns() {
-    return {{_("Date"), 100}, {_("What happened"), 200}, {_("Where"), 200}, {_("Details"), 320}};
+    return {{_("Date"), 100}, {_("What happened"), 290}, {_("Where"), 200}, {_("Details"), 300}};
 }
 
 HistoryLabels HistoryLabels::make() {

@@ -139,6 +139,18 @@ def issuer_workflow(admins):
     if renewed != expected:
         raise g.Failure(f"the renewed card is valid until {renewed}, expected {expected}")
     a.wait_status("All changes sent")
+
+    # The card's history: its registration and the renewal made on this computer, accepted by the register.
+    a.click("card-history-button")
+    history = g.wait_for("the card's history", lambda: (lambda r: r if len(r) >= 3 else None)(
+        a.rows("card-history-list")), timeout=20)
+    g.log(f"history: {history}")
+    if not any(r[1] == "Registered" for r in history) or \
+            not any(r[1] == "Renewal made on this computer" and r[3] == "Accepted by the register" for r in history):
+        raise g.Failure(f"the history lacks the registration or the accepted renewal: {history}")
+    g.screenshot("card-history")
+    g.key("Escape")
+    g.wait_for("the history to close", lambda: a.find("card-history-list") is None, timeout=10)
     a.quit()
     admins.remove(a)
 
