@@ -1,5 +1,6 @@
 #include "ui/views.hpp"
 
+#include "ui/cards_view.hpp"
 #include "ui/conflicts_view.hpp"
 #include "ui/messages_view.hpp"
 #include "ui/network_view.hpp"
@@ -27,6 +28,7 @@ View* make(wxWindow* parent, Services& services) {
 const std::vector<ViewFactory>& all_views() {
     static const std::vector<ViewFactory> views = {
         {network_managers, make<NetworkView>},
+        {CardsView::available, make<CardsView>},
         {UsesView::available, make<UsesView>},
         {everyone, make<MessagesView>},
         {quota_readers, make<QuotasView>},

@@ -52,4 +52,8 @@ echo "gui test: kaiku-server listening on 127.0.0.1:$PORT"
 export KAIKU_ADMIN="$ADMIN" KAIKU_SERVER="$SERVER" KAIKU_SERVER_URL="http://127.0.0.1:$PORT"
 export KAIKU_SERVER_DB="$WORK/server.sqlite" KAIKU_WORK="$WORK" KAIKU_SERVER_PID="$SERVER_PID"
 export PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}"
+# A private runtime directory: the accessibility bus socket of this run is not shared with (nor removed by)
+# GUI tests running at the same time.
+export XDG_RUNTIME_DIR="$WORK/runtime"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" /usr/bin/python3 "$TEST"
