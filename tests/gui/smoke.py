@@ -157,6 +157,10 @@ def sites_heading_is(app, name):
 
 def run_online(app, work):
     check_responsive(app)
+    # The first sync signs in; the views the role has are built then (the first ones are replaced).
+    wait_for("the first sync to finish", lambda: "Online" in fresh_name(find_by_id(app, "status-text")))
+    time.sleep(1.0)
+    check_responsive(app)
     areas = find_by_id(app, "areas-list")
     sites = find_by_id(app, "sites-list")
     status = find_by_id(app, "status-text")
