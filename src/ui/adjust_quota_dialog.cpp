@@ -13,12 +13,11 @@ namespace kaiku::ui {
 
 AdjustQuotaDialog::AdjustQuotaDialog(wxWindow* parent, Services& services, const QuotaRow& q)
     : FormDialog(parent, services, _("Adjust Card Quota")), quota_id_(q.quota.id) {
-    // TRANSLATORS: %1$s issuer site, %2$s and %3$s the period, %4$d cards granted, %5$d cards registered
     const wxString summary = wxString::Format(
-        _(L"%s, %s \u2013 %s: %d cards granted, %d registered. An adjustment is kept for good; correct a mistake "
-          L"with another adjustment."),
-        q.site_name, format_date(q.quota.period_start), format_date(q.quota.period_end), q.use.effective,
-        q.use.consumed);
+        // TRANSLATORS: issuer site, first and last day of the period, cards granted, cards registered
+        _(L"%s, %s \u2013 %s: %d cards granted, %d registered."), q.site_name, format_date(q.quota.period_start),
+        format_date(q.quota.period_end), q.use.effective, q.use.consumed) + " " +
+        _("An adjustment is kept for good; correct a mistake with another adjustment.");
     auto* intro = new wxStaticText(this, wxID_ANY, summary);
     intro->Wrap(FromDIP(420));
     set_accessible(intro, summary, "adjust-summary");

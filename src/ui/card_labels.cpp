@@ -1,4 +1,5 @@
 #include "ui/card_labels.hpp"
+#include "ui/labels.hpp"
 
 #include "core/card_id.hpp"
 
@@ -134,7 +135,7 @@ wxString describe_error(const wxString& field, const core::FieldError& e) {
         return wxString::Format(_("%s: type the whole ID as printed on the card, for example TRE-000123-K."),
                                 field);
     // TRANSLATORS: first %s is the name of a form field, second %s the problem in a sentence
-    return wxString::Format(_("%s: %s"), field, wxGetTranslation(wxString::FromUTF8(e.message)));
+    return wxString::Format(_("%s: %s"), field, core_problem(e));
 }
 
 }  // namespace kaiku::ui

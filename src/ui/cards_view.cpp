@@ -1,4 +1,5 @@
 #include "ui/cards_view.hpp"
+#include "ui/format.hpp"
 
 #include <algorithm>
 
@@ -172,10 +173,10 @@ void CardsView::renew_card() {
     const core::Date today = core::Date::today();
     const auto current = core::Date::parse(row->cells[5].utf8_string());
     const core::Date until = current ? std::max(*current, core::validity_end(today)) : core::validity_end(today);
-    // TRANSLATORS: %s is a card ID, the second %s the new last valid day
+    // TRANSLATORS: %s is a card ID
     wxMessageDialog ask(this, wxString::Format(_("Renew card %s?"), wxString::FromUTF8(id)), _("Renew Card"),
                         wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
-    ask.SetExtendedMessage(wxString::Format(_("It will be valid until %s."), wxString(until.iso())));
+    ask.SetExtendedMessage(wxString::Format(_("It will be valid until %s."), format_date(until)));
     ask.SetYesNoLabels(_("&Renew"), _("Cancel"));
     if (ask.ShowModal() != wxID_YES) return;
     services_.write([id, today](store::Database& db) { return sync::renew_card(db, id, today); },

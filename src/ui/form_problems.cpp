@@ -1,4 +1,5 @@
 #include "ui/form_problems.hpp"
+#include "ui/labels.hpp"
 
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -41,8 +42,7 @@ void set_line(wxStaticText* line, const wxString& text) {
 }  // namespace
 
 wxString problem_message(const core::FieldError& error) {
-    const wxString english = wxString::FromUTF8(error.message);
-    return english.empty() ? wxString(_("This value is not valid.")) : wxGetTranslation(english);
+    return core_problem(error);
 }
 
 wxStaticText* FieldProblems::add(wxWindow* parent, const std::string& field, wxWindow* control,

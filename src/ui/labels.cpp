@@ -1,5 +1,7 @@
 #include "ui/labels.hpp"
 
+#include "ui/i18n.hpp"
+
 #include <wx/intl.h>
 
 namespace kaiku::ui {
@@ -33,6 +35,22 @@ wxString label(core::SiteStatus s) {
         case core::SiteStatus::left: return _("Left the network");
     }
     return {};
+}
+
+wxString core_problem(const core::FieldError& e) {
+    const wxString english = wxString::FromUTF8(e.message);
+    const wxString translated = wxGetTranslation(english);
+    if (!english.empty() && (ui_language() == "en" || translated != english)) return translated;
+    const std::string& c = e.code;
+    if (c == "required") return _("A value is required.");
+    if (c == "too_long") return _("The text is too long.");
+    if (c == "out_of_range") return _("The value is outside the allowed range.");
+    if (c == "invalid_format") return _("The value is not in the expected format.");
+    if (c == "invalid_check_character") return _("The check character does not match; check the number.");
+    if (c == "not_found") return _("No such record in the data saved on this computer.");
+    if (c == "not_allowed") return _("Your role or the record's state does not allow this.");
+    if (c == "conflict") return _("This conflicts with a record that already exists.");
+    return _("The value is not valid.");
 }
 
 wxString short_detail(const std::string& detail) {

@@ -7,6 +7,7 @@
 #include <wx/string.h>
 
 #include "core/enums.hpp"
+#include "core/errors.hpp"
 #include "sync/network_refresh.hpp"
 
 namespace kaiku::ui {
@@ -20,6 +21,10 @@ wxString sync_failure_message(sync::FailureKind, long http_status, const std::st
                               const wxString& server_url);
 // The first line of an English technical detail, shortened for a sentence shown to the user.
 wxString short_detail(const std::string& detail);
+
+// The problem of a core error as a sentence in the interface language: the core's English sentence in English
+// (or when the catalogue has it), else a sentence chosen by the error's stable code. Without the field's name.
+wxString core_problem(const core::FieldError&);
 
 // A short text for the status bar field.
 wxString sync_failure_status(sync::FailureKind);

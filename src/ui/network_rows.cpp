@@ -1,4 +1,5 @@
 #include "ui/network_rows.hpp"
+#include "ui/format.hpp"
 
 #include <wx/intl.h>
 
@@ -74,7 +75,7 @@ std::vector<ListRow> site_rows(const AreaNetwork& n) {
         wxString commitment = _("Not acknowledged");
         std::string commitment_key = "0";
         if (s.commitment_acknowledged_on) {
-            const wxString date = wxString::FromUTF8(s.commitment_acknowledged_on->iso());
+            const wxString date = format_date(*s.commitment_acknowledged_on);
             // TRANSLATORS: %s (first) is a date, %s (second) the guideline version, e.g. "2025-03-01 (2025-1)"
             commitment = s.commitment_version.empty()
                              ? date

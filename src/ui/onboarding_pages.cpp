@@ -11,6 +11,7 @@
 
 #include "core/validation.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/format.hpp"
 #include "ui/use_labels.hpp"
 #include "ui/labels.hpp"
 #include "ui/onboarding_dialog.hpp"
@@ -244,7 +245,7 @@ wxString OnboardingDialog::summary() const {
     if (site_.commitment_acknowledged_on)
         // TRANSLATORS: %s (first) is a date, %s (second) the guideline version
         line(wxString::Format(_("Commitments acknowledged on %s (guidelines %s)."),
-                              u(site_.commitment_acknowledged_on->iso()), u(site_.commitment_version)));
+                              format_date(*site_.commitment_acknowledged_on), u(site_.commitment_version)));
     else
         line(_("Commitments not acknowledged yet."));
     if (!venue()) return out;

@@ -1,4 +1,5 @@
 #include "ui/problem_lines.hpp"
+#include "ui/labels.hpp"
 
 #include <wx/intl.h>
 #include <wx/settings.h>
@@ -22,7 +23,7 @@ wxStaticText* make_line(wxWindow* form, const char* id) {
 }  // namespace
 
 wxString core_message(const core::FieldError& error) {
-    return wxGetTranslation(wxString::FromUTF8(error.message));
+    return core_problem(error);
 }
 
 wxStaticText* FormProblems::add(const std::string& field, const char* id) {

@@ -1,4 +1,5 @@
 #include "ui/site_dialog.hpp"
+#include "ui/format.hpp"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -79,7 +80,7 @@ SiteDialog::SiteDialog(wxWindow* parent, Services& services, const core::Area& a
     if (site.commitment_acknowledged_on) {
         // TRANSLATORS: %s is a date
         committed_->SetToolTip(wxString::Format(_("Acknowledged on %s"),
-                                                wxString::FromUTF8(site.commitment_acknowledged_on->iso())));
+                                                format_date(*site.commitment_acknowledged_on)));
     }
 
     general_ = problem_line(this, "site-problem");

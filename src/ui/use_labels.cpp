@@ -5,6 +5,7 @@
 #include <wx/intl.h>
 
 #include "core/entities.hpp"
+#include "ui/labels.hpp"
 
 namespace kaiku::ui {
 
@@ -136,7 +137,7 @@ wxString field_label(const std::string& key, const std::string& english) {
 }
 
 wxString problem_text(const core::FieldError& error) {
-    const wxString message = wxGetTranslation(wxString::FromUTF8(error.message));
+    const wxString message = core_problem(error);
     if (error.field.empty()) return message;
     // TRANSLATORS: a problem in a form: "<field name>: <what is wrong>"
     return wxString::Format(_("%s: %s"), field_label(error.field), message);
