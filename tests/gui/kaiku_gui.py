@@ -114,6 +114,39 @@ def api(path, login="kaikukeskus", method="GET", body=None):
     return call(path, body, token, method)
 
 
+# --- demo data: card IDs
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def check_character(payload):
+    """Luhn mod 36 over the prefix and serial, as printed on the cards."""
+    factor, total = 2, 0
+    for ch in reversed(payload):
+        addend = factor * ALPHABET.index(ch)
+        factor = 1 if factor == 2 else 2
+        total += addend // 36 + addend % 36
+    return ALPHABET[(36 - total % 36) % 36]
+
+
+def card_id(prefix, serial):
+    payload = f"{prefix}{serial:06d}"
+    return f"{prefix}-{serial:06d}-{check_character(payload)}"
+
+
+def free_card(site_id):
+    """An unregistered card in a range allocated to the site (the demo leaves spare cards in every allocation)."""
+    for first, last, prefix in server_query(
+            "SELECT a.first_serial, a.last_serial, ar.prefix FROM allocation a JOIN card_batch b ON b.id = a.batch_id "
+            "JOIN area ar ON ar.id = b.area_id WHERE a.site_id = ? ORDER BY a.last_serial DESC", (site_id,)):
+        for serial in range(last, first - 1, -1):
+            cid = card_id(prefix, serial)
+            if not server_query("SELECT 1 FROM card WHERE id = ?", (cid,)):
+                return cid
+    raise Failure(f"no free card allocated to site {site_id}")
+
+
+
 # --- the application
 
 class Admin:

@@ -9,36 +9,6 @@ import pyatspi
 
 import kaiku_gui as g
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def check_character(payload):
-    """Luhn mod 36 over the prefix and serial, as printed on the cards."""
-    factor, total = 2, 0
-    for ch in reversed(payload):
-        addend = factor * ALPHABET.index(ch)
-        factor = 1 if factor == 2 else 2
-        total += addend // 36 + addend % 36
-    return ALPHABET[(36 - total % 36) % 36]
-
-
-def card_id(prefix, serial):
-    payload = f"{prefix}{serial:06d}"
-    return f"{prefix}-{serial:06d}-{check_character(payload)}"
-
-
-def free_card(site_id):
-    """An unregistered card in a range allocated to the site (the demo leaves spare cards in every allocation)."""
-    for first, last, prefix in g.server_query(
-            "SELECT a.first_serial, a.last_serial, ar.prefix FROM allocation a JOIN card_batch b ON b.id = a.batch_id "
-            "JOIN area ar ON ar.id = b.area_id WHERE a.site_id = ? ORDER BY a.last_serial DESC", (site_id,)):
-        for serial in range(last, first - 1, -1):
-            cid = card_id(prefix, serial)
-            if not g.server_query("SELECT 1 FROM card WHERE id = ?", (cid,)):
-                return cid
-    raise g.Failure(f"no free card allocated to site {site_id}")
-
-
 def wrong_check(cid):
     good = cid[-1]
     return cid[:-1] + ("0" if good != "0" else "1")
@@ -71,7 +41,7 @@ def start(admins, login):
 
 def issuer_workflow(admins):
     site_id = g.server_query("SELECT scope_id FROM app_user WHERE login = 'issuer-tre'")[0][0]
-    cid = free_card(site_id)
+    cid = g.free_card(site_id)
     g.log(f"issuer-tre works at site {site_id}; free card {cid}")
     a = start(admins, "issuer-tre")
     a.wait_id("cards-list")
@@ -177,7 +147,7 @@ def coordinator_workflow(admins):
         (area_id, first, last)), timeout=30)
     g.log(f"server has the batch: {batch}")
 
-    first_card = card_id(prefix, first)
+    first_card = g.card_id(prefix, first)
     c.select_row("batches-list", lambda cells: len(cells) > 1 and cells[1] == first_card, f"batch from {first_card}")
     c.click("allocate-button")
     c.dialog("Allocate Cards")

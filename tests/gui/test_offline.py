@@ -8,7 +8,6 @@ import subprocess
 import time
 
 import kaiku_gui as g
-from test_cards import free_card
 
 
 def stop_server():
@@ -41,7 +40,7 @@ def start_server():
 
 def main(admins):
     issuer_site = g.server_query("SELECT scope_id FROM app_user WHERE login = 'issuer-tre'")[0][0]
-    card = free_card(issuer_site)
+    card = g.free_card(issuer_site)
     used = [r[0] for r in g.server_query(
         "SELECT c.id FROM card c JOIN area a ON a.id = c.area_id WHERE a.prefix = 'TRE' AND c.status = 'registered' "
         "ORDER BY c.id LIMIT 2")]
