@@ -40,14 +40,14 @@ UsesView::UsesView(wxWindow* parent, Services& services) : View(parent, services
         bar->Add(migration, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
         migration->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { import_file(true); }); });
     }
-    bar->AddStretchSpacer();
-    bar->Add(anomalies_only_, wxSizerFlags().CenterVertical());
 
     list_ = new RecordList(this, "uses", _("Uses"), use_list_columns(),
                            _("Filter uses by date, card, venue or anomaly"));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
+    // On a line of its own: with the buttons, longer translations would not fit a narrow window.
+    sizer->Add(anomalies_only_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
     sizer->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
     SetSizer(sizer);
 

@@ -154,6 +154,7 @@ class Admin:
 
     def __init__(self, user, name=None, password=DEMO_PASSWORD, lang="en", server=None, args=(), env=None):
         self.name = name or user
+        self.lang = lang
         self.home = os.path.join(WORK, self.name)
         os.makedirs(self.home, exist_ok=True)
         self.cache = os.path.join(self.home, "cache.sqlite")
@@ -339,7 +340,7 @@ class Admin:
 
     def quit(self):
         """File > Quit; the process must end cleanly with no BUG or GTK critical in its log."""
-        self.menu("File", "Quit")
+        self.menu(*{"fi": ("Tiedosto", "Lopeta"), "sv": ("Arkiv", "Avsluta")}.get(self.lang, ("File", "Quit")))
         try:
             status = self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
