@@ -48,6 +48,8 @@ CardsView::CardsView(wxWindow* parent, Services& services) : View(parent, servic
     const SessionInfo& s = services_.session();
     // A choice of pages rather than tabs: GTK's notebook upsets the accessibility bridge when it goes away.
     book_ = new wxChoicebook(this, wxID_ANY);
+    set_accessible(book_->GetChoiceCtrl(), _("Page"), "cards-page");
+    book_->GetChoiceCtrl()->SetToolTip(_("Choose the page of this view"));
     set_accessible(book_->GetChoiceCtrl(), _("Show"), "cards-page-choice");
     book_->GetChoiceCtrl()->SetToolTip(_("Cards, or printed batches and the stock of each issuer site"));
 

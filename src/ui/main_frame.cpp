@@ -108,7 +108,7 @@ void MainFrame::build_menu() {
         if (i != wxNOT_FOUND && static_cast<size_t>(i) < views_.size()) views_[i]->focus_filter();
     }, id_find);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { select_view(e.GetId() - id_view_first); }, id_view_first,
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { select_view(e.GetId() - id_view_first, true); }, id_view_first,
          id_view_first + 99);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_about(); }, wxID_ABOUT);
     // Dialogs open after the menu event returns, so that the event loop (and assistive technology) is not held.
@@ -239,13 +239,13 @@ bool MainFrame::show_view(const std::string& id) {
     return false;
 }
 
-void MainFrame::select_view(int index) {
+void MainFrame::select_view(int index, bool focus_view) {
     if (index < 0 || static_cast<std::size_t>(index) >= views_.size()) return;
     if (nav_->GetSelection() != index) nav_->SetSelection(index);
     if (book_->GetSelection() != index) book_->ChangeSelection(static_cast<size_t>(index));
     views_[index]->reload();
     // From the menu or a shortcut, work continues in the view; from the navigation list, focus stays there.
-    if (FindFocus() != nav_) views_[index]->focus_main();
+    if (focus_view || FindFocus() != nav_) views_[index]->focus_main();
 }
 
 void MainFrame::start_sync() {

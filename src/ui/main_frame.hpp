@@ -45,7 +45,7 @@ private:
     void set_syncing(bool syncing);
     void on_data_changed();
     void refresh_status();
-    void select_view(int index);
+    void select_view(int index, bool focus_view = false);
     void sign_out();
     void on_about();
 

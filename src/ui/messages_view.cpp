@@ -19,6 +19,8 @@ namespace kaiku::ui {
 
 MessagesView::MessagesView(wxWindow* parent, Services& services) : View(parent, services) {
     book_ = new wxChoicebook(this, wxID_ANY);
+    set_accessible(book_->GetChoiceCtrl(), _("Page"), "messages-page");
+    book_->GetChoiceCtrl()->SetToolTip(_("Choose the page of this view"));
     // A choice rather than tabs: GTK notebook tabs misbehave with assistive technology when windows close.
     set_accessible(book_->GetChoiceCtrl(), _("Show"), "messages-page-choice");
     set_accessible(book_, _("Messages and group visits"), "messages-pages");

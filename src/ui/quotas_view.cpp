@@ -19,6 +19,8 @@ namespace kaiku::ui {
 
 QuotasView::QuotasView(wxWindow* parent, Services& services) : View(parent, services) {
     book_ = new wxChoicebook(this, wxID_ANY);
+    set_accessible(book_->GetChoiceCtrl(), _("Page"), "quotas-page");
+    book_->GetChoiceCtrl()->SetToolTip(_("Choose the page of this view"));
     // A choice rather than tabs: GTK notebook tabs misbehave with assistive technology when windows close.
     set_accessible(book_->GetChoiceCtrl(), _("Show"), "quotas-page-choice");
     set_accessible(book_, _("Quotas and rules"), "quotas-pages");

@@ -38,6 +38,7 @@ UsesView::UsesView(wxWindow* parent, Services& services) : View(parent, services
         set_accessible(migration, _("Migration import"), "uses-migration");
         migration->SetToolTip(_("Import areas, sites, cards or uses from an existing register"));
         bar->Add(migration, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+        anomalies_only_->MoveAfterInTabOrder(migration);
         migration->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { import_file(true); }); });
     }
 

@@ -255,8 +255,28 @@ class Admin:
     def focused(self):
         """The accessible id (or role:name) of the control that has keyboard focus."""
         self.app.clear_cache()
-        acc = pyatspi.findDescendant(self.app, lambda a: a.getState().contains(pyatspi.STATE_FOCUSED),
-                                     breadth_first=False)
+        skip = (pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_TREE)
+
+        def walk(acc, depth=0):
+            # Lists are not entered: their rows are data (and many), and a focused list reports itself.
+            if acc is None or depth > 60:
+                return None
+            try:
+                state = acc.getState()
+                if depth > 0 and not state.contains(pyatspi.STATE_SHOWING):
+                    return None
+                if state.contains(pyatspi.STATE_FOCUSED):
+                    return acc
+                if acc.getRole() in skip:
+                    return None
+                for child in acc:
+                    found = walk(child, depth + 1)
+                    if found is not None:
+                        return found
+            except Exception:
+                return None
+            return None
+        acc = walk(self.app)
         if acc is None:
             return ""
         return accessible_id(acc) or f"{acc.getRoleName()}:{acc.name}"
