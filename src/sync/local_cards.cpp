@@ -12,12 +12,6 @@ namespace kaiku::sync {
 
 namespace {
 
-LocalResult refused(core::Errors errors) {
-    LocalResult r;
-    r.errors = std::move(errors);
-    return r;
-}
-
 // A registered card this cache knows, that the signed-in user may change (the issuing site's staff or the
 // area's coordinators); errors name `field`.
 std::optional<core::Card> card_to_change(store::Database& db, const std::string& card_id, core::Errors& errors,

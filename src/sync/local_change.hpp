@@ -55,5 +55,15 @@ std::string signed_in_role(store::Database&);  // wire name of the role, or empt
 bool may_manage_area(store::Database&, const std::string& area_id);
 // The error for a change only the area's coordinators or the national service may make.
 core::FieldError not_area_manager(const std::string& field);
+// A result that stored nothing, with its problems.
+inline LocalResult refused(core::Errors errors) {
+    LocalResult r;
+    r.errors = std::move(errors);
+    return r;
+}
+// "This <what> is not in the data saved on this computer." for `field`.
+inline core::FieldError unknown(const std::string& field, const std::string& what) {
+    return {field, "not_found", "This " + what + " is not in the data saved on this computer."};
+}
 
 }  // namespace kaiku::sync

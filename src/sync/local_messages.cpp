@@ -11,16 +11,6 @@ namespace kaiku::sync {
 
 namespace {
 
-LocalResult refused(core::Errors errors) {
-    LocalResult r;
-    r.errors = std::move(errors);
-    return r;
-}
-
-core::FieldError unknown(const std::string& field, const std::string& what) {
-    return {field, "not_found", "This " + what + " is not in the data saved on this computer."};
-}
-
 // Whether the signed-in user may act for `site` as far as this cache knows (staff grants are not cached).
 bool may_act_for(store::Database& db, const core::Site& site) {
     const std::string role = signed_in_role(db);

@@ -11,16 +11,6 @@ namespace kaiku::sync {
 
 namespace {
 
-LocalResult refused(core::Errors errors) {
-    LocalResult r;
-    r.errors = std::move(errors);
-    return r;
-}
-
-core::FieldError unknown(const std::string& field, const std::string& what) {
-    return {field, "not_found", "This " + what + " is not in the data saved on this computer."};
-}
-
 // Writes one row of an upsert command: created when the cache has none with this key, changed otherwise.
 template <class T, class Write>
 LocalResult upsert_row(store::Database& db, const char* type, const char* entity, const std::string& key, bool exists,

@@ -8,16 +8,6 @@
 
 namespace kaiku::sync {
 
-namespace {
-
-LocalResult refused(core::Errors errors) {
-    LocalResult r;
-    r.errors = std::move(errors);
-    return r;
-}
-
-}  // namespace
-
 LocalResult set_quota(store::Database& db, core::Quota quota) {
     if (quota.id.empty()) quota.id = core::new_uuid();
     auto errors = core::validate(quota);
