@@ -134,9 +134,9 @@ def check_responsive(app):
         app, lambda a: a.getRole() == pyatspi.ROLE_FRAME, breadth_first=True), timeout=10)
     if "Kaiku Admin" not in fresh_name(frame):
         raise Failure(f"unexpected window title {frame.name!r}")
+    # The views are rebuilt once the first sign-in tells the role: give a rebuild a moment.
     for ident in ("areas-list", "sites-list", "sites-filter", "sync-button", "status-text"):
-        if find_by_id(app, ident) is None:
-            raise Failure(f"no control with accessible id {ident!r}")
+        wait_for(f"a control with accessible id {ident!r}", lambda: find_by_id(app, ident), timeout=10)
     log("window answers: title, lists, filter, sync button and status bar are present")
 
 
