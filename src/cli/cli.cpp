@@ -4,7 +4,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <cstdlib>
@@ -17,7 +19,8 @@
 #include "core/demo_network.hpp"
 #include "import/import.hpp"
 #include "net/http.hpp"
-#include "report/national_table.hpp"
+#include "report/export.hpp"
+#include "report/statistics.hpp"
 #include "store/database.hpp"
 #include "store/demo_writer.hpp"
 #include "store/repositories.hpp"
@@ -56,9 +59,24 @@ Commands:
   demo [--scale S] [--seed N] [--out URL] [--stats]
                                 Generate the demo network (scale 0.001..100, x1 = the 2023 national register);
                                 with --out, write it into that database (sqlite:PATH or postgresql://...)
-  report national [--database URL]
-                                The national yearly table (registered, activated, uses, municipalities)
-                                from the cache or another database
+  report national [--group-by year|month|area|municipality|issuer|venue] [FILTER] [OUTPUT]
+                                The national table: registered and activated cards, uses, admissions by
+                                category (adults, children), municipalities in the network, and a total row
+  report cross-area [FILTER] [OUTPUT]
+                                Uses of cards at venues of another area, per home area -> venue area
+  report profile --by age-group|gender|life-situation|children [FILTER] [OUTPUT]
+                                Cards, activated cards and uses per holder profile value; cells 1..4 and the
+                                cells that would reveal them are shown as "< 5"
+  report audit [--from D] [--to D] [--area ID ...] [--stale-days N] [OUTPUT]
+                                Network audit findings: missing contact or commitment, issuers and venues
+                                without activity in the period (default: the last 365 days), uses after
+                                expiry or with too many children, possible double uses, quotas exceeded,
+                                sites with no registration or use for N days (default 90)
+      FILTER: [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--area ID ...] [--site ID] [--language fi|sv|en]
+      OUTPUT: [--format text|csv|xlsx] [--output FILE] [--bom] [--stats] [--database URL]
+                                csv uses ';' for fi/sv and ',' for en; --bom adds a UTF-8 mark for Excel;
+                                xlsx needs --output; --stats prints the computing time;
+                                --database reads another database (sqlite:PATH or postgresql://...)
 
 Global options:
   --server URL                  Server address (default http://127.0.0.1:8080, or $KAIKU_SERVER)
@@ -446,26 +464,171 @@ int cmd_demo(Args& args, std::ostream& out) {
     return 0;
 }
 
-int cmd_report(Args& args, const std::string& cache, std::ostream& out) {
-    if (args.empty() || args.peek() != "national") throw UsageError{"report: expected 'national'"};
-    args.next();
-    std::string database;
+// Characters, not bytes, for aligning UTF-8 text.
+std::size_t display_width(const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+void print_table(const report::Table& t, std::ostream& out) {
+    std::vector<std::vector<std::string>> lines;
+    lines.push_back({t.key_header});
+    for (const auto& c : t.columns) lines.back().push_back(c);
+    auto add = [&](const report::Row& r) {
+        lines.push_back({r.label});
+        for (const auto& c : r.cells) lines.back().push_back(c.suppressed ? report::kSuppressedText : std::to_string(c.value));
+    };
+    for (const auto& r : t.rows) add(r);
+    if (t.total) add(*t.total);
+    std::vector<std::size_t> width(lines.front().size(), 0);
+    for (const auto& l : lines)
+        for (std::size_t i = 0; i < l.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(l[i]));
+    out << t.title << "\n";
+    for (const auto& l : lines) {
+        for (std::size_t i = 0; i < l.size() && i < width.size(); ++i) {
+            const std::string pad(width[i] - display_width(l[i]), ' ');
+            if (i == 0)
+                out << l[i] << pad;
+            else
+                out << "  " << pad << l[i];
+        }
+        out << "\n";
+    }
+}
+
+void print_findings(const std::vector<report::Finding>& findings, std::ostream& out) {
+    for (const auto& f : findings) {
+        out << report::finding_title(f.kind) << '\t' << f.entity << ' ' << f.entity_id << '\t' << f.area_id << '\t'
+            << f.subject;
+        if (f.on != core::Date{}) out << '\t' << f.on.iso();
+        if (f.number || f.limit) out << '\t' << f.number << '/' << f.limit;
+        out << '\n';
+    }
+    out << findings.size() << (findings.size() == 1 ? " finding\n" : " findings\n");
+}
+
+std::string now_text() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+// kaikuctl report national|cross-area|profile|audit [options]: computes from the cache or --database and writes
+// text, CSV or XLSX.
+int cmd_report(Args& args, const std::string& cache, std::ostream& out, std::ostream& err) {
+    if (args.empty()) throw UsageError{"report: expected national, cross-area, profile or audit"};
+    const auto what = args.next();
+    if (what != "national" && what != "cross-area" && what != "profile" && what != "audit")
+        throw UsageError{"report: unknown report '" + what + "' (expected national, cross-area, profile or audit)"};
+    const std::string cmd = "report " + what;
+    report::Filter filter;
+    auto group_by = report::GroupBy::year;
+    std::optional<report::Profile> profile;
+    std::string database, format = "text", output;
+    bool stats = false, bom = false;
+    int stale_days = 90;
     while (!args.empty()) {
         const auto flag = args.next();
         if (flag == "--database")
             database = args.value_of(flag);
+        else if (flag == "--group-by" && what == "national") {
+            const auto v = args.value_of(flag);
+            const auto g = report::parse_group_by(v);
+            if (!g) throw UsageError{"--group-by: '" + v + "' must be year, month, area, municipality, issuer or venue"};
+            group_by = *g;
+        } else if (flag == "--by" && what == "profile") {
+            const auto v = args.value_of(flag);
+            profile = report::parse_profile(v);
+            if (!profile) throw UsageError{"--by: '" + v + "' must be age-group, gender, life-situation or children"};
+        } else if (flag == "--from")
+            filter.from = parse_date_flag(flag, args.value_of(flag));
+        else if (flag == "--to")
+            filter.to = parse_date_flag(flag, args.value_of(flag));
+        else if (flag == "--area")
+            filter.area_ids.push_back(args.value_of(flag));
+        else if (flag == "--site" && what != "audit")
+            filter.site_id = args.value_of(flag);
+        else if (flag == "--language") {
+            const auto v = args.value_of(flag);
+            const auto l = core::enum_parse<core::Language>(v);
+            if (!l) throw UsageError{"--language: '" + v + "' must be fi, sv or en"};
+            filter.language = *l;
+        } else if (flag == "--format") {
+            format = args.value_of(flag);
+            // Add "pdf" here (and its writer below) when the PDF renderer lands.
+            if (format != "text" && format != "csv" && format != "xlsx")
+                throw UsageError{"--format: '" + format + "' must be text, csv or xlsx"};
+        } else if (flag == "--output")
+            output = args.value_of(flag);
+        else if (flag == "--stats")
+            stats = true;
+        else if (flag == "--bom")
+            bom = true;
+        else if (flag == "--stale-days" && what == "audit")
+            stale_days = parse_int_flag(flag, args.value_of(flag), 1, 3650);
         else
-            throw UsageError{"report national: unknown option '" + flag + "'"};
+            throw UsageError{cmd + ": unknown option '" + flag + "'"};
     }
+    if (what == "profile" && !profile)
+        throw UsageError{"--by: report profile needs --by age-group, gender, life-situation or children"};
+    if (filter.from && filter.to && *filter.from > *filter.to) throw UsageError{"--from: must not be after --to"};
+    if (format == "xlsx" && output.empty()) throw UsageError{"--output: --format xlsx needs --output FILE"};
+
     auto db = database.empty() ? open_cache(cache) : std::make_unique<store::Database>(database);
     const auto t0 = std::chrono::steady_clock::now();
-    const auto rows = report::national_table(*db);
+    report::Table table;
+    std::vector<report::Finding> findings;
+    if (what == "national")
+        table = report::national(*db, filter, group_by);
+    else if (what == "cross-area")
+        table = report::cross_area_use(*db, filter);
+    else if (what == "profile")
+        table = report::profile_breakdown(*db, filter, *profile);
+    else {
+        report::AuditOptions o;
+        o.today = core::Date::today();
+        o.to = filter.to.value_or(o.today);
+        o.from = filter.from.value_or(o.to.plus_days(-365));
+        o.stale_days = stale_days;
+        o.area_ids = filter.area_ids;
+        findings = report::audit_network(*db, o);
+    }
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    out << "year\tregistered\tactivated\tuses\tmunicipalities\n";
-    for (const auto& r : rows)
-        out << r.year << '\t' << r.registered << '\t' << r.activated << '\t' << r.uses << '\t' << r.municipalities
-            << '\n';
-    out << std::fixed << std::setprecision(1) << "computed in " << ms << " ms\n";
+
+    report::ExportOptions eo;
+    eo.language = filter.language;
+    eo.bom = bom;
+    eo.scope = filter.area_ids.empty() ? "All areas" : "Areas: ";
+    for (std::size_t i = 0; i < filter.area_ids.size(); ++i) eo.scope += (i ? ", " : "") + filter.area_ids[i];
+    if (!filter.site_id.empty()) eo.scope += "; site " + filter.site_id;
+    eo.period = (filter.from ? filter.from->iso() : std::string("...")) + " - " +
+                (filter.to ? filter.to->iso() : std::string("..."));
+    eo.generated_at = now_text();
+    const bool audit = what == "audit";
+    if (format == "xlsx") {
+        if (audit)
+            report::write_findings_xlsx(findings, output, eo);
+        else
+            report::write_xlsx(table, output, eo);
+    } else {
+        std::ofstream file;
+        if (!output.empty()) {
+            file.open(output, std::ios::binary);
+            if (!file) throw std::runtime_error(output + ": cannot open for writing");
+        }
+        std::ostream& dest = output.empty() ? out : file;
+        if (format == "csv")
+            audit ? report::write_findings_csv(findings, dest, eo) : report::write_csv(table, dest, eo);
+        else
+            audit ? print_findings(findings, dest) : print_table(table, dest);
+        if (!output.empty() && !(file.flush())) throw std::runtime_error(output + ": cannot write");
+    }
+    // Keep CSV on standard output clean: the timing goes to standard error then.
+    if (stats)
+        ((format == "csv" && output.empty()) ? err : out)
+            << std::fixed << std::setprecision(1) << "computed in " << ms << " ms\n";
     return 0;
 }
 
@@ -525,7 +688,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         if (cmd == "register-card") return cmd_register_card(args, cache, out, err);
         if (cmd == "import") return cmd_import(args, server, cache, account, out, err);
         if (cmd == "demo") return cmd_demo(args, out);
-        if (cmd == "report") return cmd_report(args, cache, out);
+        if (cmd == "report") return cmd_report(args, cache, out, err);
         if (cmd == "help") {
             out << usage();
             return 0;

@@ -22,13 +22,19 @@ namespace kaiku::report {
 // Cells with 1..4 holders are shown as "< 5" so that no holder can be re-identified.
 inline constexpr std::int64_t kSuppressBelow = 5;
 
+// Cards count by their own area and their issuing site's municipality; uses by their venue's area and
+// municipality. Group by issuer: the issuer's cards and the uses of those cards. Group by venue: uses only (the
+// card columns stay 0: cards belong to issuers).
 enum class GroupBy { year, month, area, municipality, issuer, venue };
+const char* group_by_name(GroupBy);                     // "year", "month", "area", ... as on the command line
+std::optional<GroupBy> parse_group_by(const std::string&);
 
 // Which rows count. Cards count by registration date, uses by use date; both ends inclusive.
 struct Filter {
     std::optional<core::Date> from, to;
     std::vector<std::string> area_ids;  // empty: every area in the database
-    std::string site_id;                // non-empty: only this issuer's cards / this venue's uses
+    std::string site_id;                // non-empty: only this issuer's cards; uses at this venue or of this
+                                        // issuer's cards
     core::Language language = core::Language::en;  // for area and municipality names
 };
 
@@ -41,6 +47,7 @@ struct Row {
     std::string key;    // stable: a year "2023", a month "2023-04", an area/site id, a municipality code
     std::string label;  // for people: the year, the month, the area's or site's name
     std::vector<Cell> cells;
+    bool label_is_english = false;  // label is an N_ string ("Total", "(unknown)", a code-list value): translate it
 };
 
 struct Table {
@@ -54,15 +61,27 @@ struct Table {
 
 // Columns of the national layout, in this order: registered cards, activated cards, uses, then admissions
 // (adults, children) for culture, education, science and sports, then municipalities in the network.
+// Municipalities (of the filter's areas) count by municipality.joined_year: a year or month row counts those joined
+// by that year; other rows count at the end of the period (the year of Filter::to, or this year): the area's
+// municipalities, 1 for a joined municipality, 1 when a site's municipality has joined. The total row sums the
+// other columns and gives the municipalities at the end of the period. Rows with no key (a card without an
+// issuing site) are labelled "(unknown)", so the rows always add up to the total.
 Table national(store::Database&, const Filter&, GroupBy);
 
-// Uses of cards whose home area differs from the venue's area: rows "home area -> venue area".
+// Uses of cards whose home area differs from the venue's area: rows "home area -> venue area" (key "HOME>VENUE"),
+// columns uses, adults, children. An area filter keeps the rows where either end is one of the areas.
 Table cross_area_use(store::Database&, const Filter&);
 
-enum class Profile { age_group, gender, life_situation, children };
+enum class Profile { age_group, gender, life_situation, children };  // children: buckets 0, 1, 2, 3+
+const char* profile_name(Profile);                     // "age-group", "gender", "life-situation", "children"
+std::optional<Profile> parse_profile(const std::string&);
 
 // Cards, activated cards and uses per holder profile value, with small cells (and the cells that would give them
 // away through the total) suppressed.
 Table profile_breakdown(store::Database&, const Filter&, Profile);
+
+// Marks cells 1..4 (and the total's) suppressed, then per column the next smallest cells until no hidden cell can
+// be recovered from the total: at least two hidden cells summing to kSuppressBelow or more.
+void suppress(Table&);
 
 }  // namespace kaiku::report

@@ -8,7 +8,6 @@
 #include "core/card_id.hpp"
 #include "core/demo_network.hpp"
 #include "core/validation.hpp"
-#include "report/national_table.hpp"
 #include "store/demo_writer.hpp"
 #include "support/temp_dir.hpp"
 
@@ -97,26 +96,7 @@ TEST_CASE("real area names, invented sites, and everything valid by the core's r
     for (const auto& s : n.sites) CHECK(s.contact.email.find("@kaiku.example") != std::string::npos);
 }
 
-TEST_CASE("a generated x1 network reproduces the published national table exactly") {
-    test::TempDir dir;
-    store::Database db(dir.file("demo.sqlite"));
-    const auto s = store::write_demo_network(db, {1, 1.0});
-    CHECK(s.cards == 60732);
-    CHECK(s.uses == 152064);
-    CHECK(s.sites >= 990);
-    CHECK(s.sites <= 1060);
-    const auto rows = report::national_table(db);
-    const auto& published = demo::national_table();
-    REQUIRE(rows.size() == published.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        CAPTURE(published[i].year);
-        CHECK(rows[i].year == published[i].year);
-        CHECK(rows[i].registered == published[i].registered);
-        CHECK(rows[i].activated == published[i].activated);
-        CHECK(rows[i].uses == published[i].uses);
-        CHECK(rows[i].municipalities == published[i].municipalities);
-    }
-}
+// The x1 network against the published table (through report::national and the exports): tests/report.
 
 TEST_CASE("scaled figures follow the table times the scale") {
     const auto f = demo::scaled(demo::national_table()[8], 10);

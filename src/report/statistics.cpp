@@ -1,0 +1,418 @@
+#include "report/statistics.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "report/query.hpp"
+
+namespace kaiku::report {
+
+using detail::date_range;
+using detail::for_each_row;
+using detail::in_list;
+using detail::quote;
+
+bool Table::any_suppressed() const {
+    auto row_has = [](const Row& r) {
+        return std::any_of(r.cells.begin(), r.cells.end(), [](const Cell& c) { return c.suppressed; });
+    };
+    return std::any_of(rows.begin(), rows.end(), row_has) || (total && row_has(*total));
+}
+
+const char* group_by_name(GroupBy g) {
+    switch (g) {
+        case GroupBy::year: return "year";
+        case GroupBy::month: return "month";
+        case GroupBy::area: return "area";
+        case GroupBy::municipality: return "municipality";
+        case GroupBy::issuer: return "issuer";
+        case GroupBy::venue: return "venue";
+    }
+    return "year";
+}
+
+std::optional<GroupBy> parse_group_by(const std::string& s) {
+    for (auto g : {GroupBy::year, GroupBy::month, GroupBy::area, GroupBy::municipality, GroupBy::issuer,
+                   GroupBy::venue})
+        if (s == group_by_name(g)) return g;
+    return std::nullopt;
+}
+
+const char* profile_name(Profile p) {
+    switch (p) {
+        case Profile::age_group: return "age-group";
+        case Profile::gender: return "gender";
+        case Profile::life_situation: return "life-situation";
+        case Profile::children: return "children";
+    }
+    return "age-group";
+}
+
+std::optional<Profile> parse_profile(const std::string& s) {
+    for (auto p : {Profile::age_group, Profile::gender, Profile::life_situation, Profile::children})
+        if (s == profile_name(p)) return p;
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr const char* kUnknown = N_("(unknown)");
+
+const std::vector<std::string>& national_columns() {
+    static const std::vector<std::string> columns = {
+        N_("Registered cards"),     N_("Activated cards"),     N_("Uses"),
+        N_("Culture, adults"),      N_("Culture, children"),   N_("Education, adults"),
+        N_("Education, children"),  N_("Science, adults"),     N_("Science, children"),
+        N_("Sports, adults"),       N_("Sports, children"),    N_("Municipalities in the network"),
+    };
+    return columns;
+}
+enum NationalColumn { registered = 0, activated = 1, uses = 2, first_admission = 3, municipalities = 11, count = 12 };
+
+std::string pick_name(core::Language lang, const std::string& fi, const std::string& sv, const std::string& en) {
+    if (lang == core::Language::sv && !sv.empty()) return sv;
+    if (lang == core::Language::en && !en.empty()) return en;
+    return fi;
+}
+
+// Names and municipality facts needed for labels and the municipalities column.
+struct Names {
+    std::map<std::string, std::string> area, municipality, site;
+    std::map<std::string, std::string> site_municipality;
+    struct Municipality {
+        std::string area_id;
+        int joined_year;
+    };
+    std::map<std::string, Municipality> municipalities;  // of the areas in the filter
+
+    Names(store::Database& db, const Filter& f, bool sites) {
+        for_each_row(db, "SELECT id, name_fi, name_sv, name_en FROM area", [&](const store::RowReader& r) {
+            area[r.text(0)] = pick_name(f.language, r.text(1), r.text(2), r.text(3));
+        });
+        const auto area_filter = in_list("area_id", f.area_ids);
+        for_each_row(db, "SELECT code, name_fi, name_sv, area_id, joined_year FROM municipality",
+                     [&](const store::RowReader& r) {
+                         municipality[r.text(0)] = pick_name(f.language, r.text(1), r.text(2), {});
+                         const auto a = r.text(3);
+                         if (f.area_ids.empty() ||
+                             std::find(f.area_ids.begin(), f.area_ids.end(), a) != f.area_ids.end())
+                             municipalities[r.text(0)] = {a, static_cast<int>(r.integer(4))};
+                     });
+        if (sites)
+            for_each_row(db, "SELECT id, name, municipality_code FROM site", [&](const store::RowReader& r) {
+                site[r.text(0)] = r.text(1);
+                site_municipality[r.text(0)] = r.text(2);
+            });
+    }
+
+    int joined_by(int year, const std::string& area_id = {}) const {
+        int n = 0;
+        for (const auto& [code, m] : municipalities)
+            if (m.joined_year <= year && (area_id.empty() || m.area_id == area_id)) ++n;
+        return n;
+    }
+    int joined_by_code(int year, const std::string& code) const {
+        const auto it = municipalities.find(code);
+        return it != municipalities.end() && it->second.joined_year <= year ? 1 : 0;
+    }
+
+    std::string label(GroupBy g, const std::string& key) const {
+        if (key.empty()) return kUnknown;
+        auto look = [&](const std::map<std::string, std::string>& m) {
+            const auto it = m.find(key);
+            return it == m.end() || it->second.empty() ? key : it->second;
+        };
+        switch (g) {
+            case GroupBy::year:
+            case GroupBy::month: return key;
+            case GroupBy::area: return look(area);
+            case GroupBy::municipality: return look(municipality);
+            case GroupBy::issuer:
+            case GroupBy::venue: return look(site);
+        }
+        return key;
+    }
+};
+
+int end_year(const Filter& f) { return f.to ? f.to->year() : core::Date::today().year(); }
+
+// The grouping key of a card row (alias c, issuing site s) counted on date column `date_col`.
+std::string card_key(GroupBy g, const std::string& date_col) {
+    switch (g) {
+        case GroupBy::year: return "SUBSTR(c." + date_col + ", 1, 4)";
+        case GroupBy::month: return "SUBSTR(c." + date_col + ", 1, 7)";
+        case GroupBy::area: return "c.area_id";
+        case GroupBy::municipality: return "s.municipality_code";
+        case GroupBy::issuer: return "c.issuer_site_id";
+        case GroupBy::venue: return "";
+    }
+    return "";
+}
+
+// The grouping key of a use (alias u, venue site v, card c).
+std::string use_key(GroupBy g) {
+    switch (g) {
+        case GroupBy::year: return "SUBSTR(u.used_on, 1, 4)";
+        case GroupBy::month: return "SUBSTR(u.used_on, 1, 7)";
+        case GroupBy::area: return "v.area_id";
+        case GroupBy::municipality: return "v.municipality_code";
+        case GroupBy::issuer: return "c.issuer_site_id";
+        case GroupBy::venue: return "u.venue_site_id";
+    }
+    return "";
+}
+
+std::string card_where(const Filter& f, const std::string& date_col) {
+    std::string w = " WHERE c." + date_col + " IS NOT NULL" + date_range("c." + date_col, f.from, f.to);
+    if (!f.area_ids.empty()) w += " AND " + in_list("c.area_id", f.area_ids);
+    if (!f.site_id.empty()) w += " AND c.issuer_site_id = " + quote(f.site_id);
+    return w;
+}
+
+// FROM ... WHERE for non-voided uses in the filter; joins only what the key and filter need.
+std::string use_from_where(const Filter& f, bool need_venue, bool need_card) {
+    need_venue = need_venue || !f.area_ids.empty();
+    need_card = need_card || !f.site_id.empty();
+    std::string s = " FROM usage u";
+    if (need_venue) s += " JOIN site v ON v.id = u.venue_site_id";
+    if (need_card) s += " JOIN card c ON c.id = u.card_id";
+    s += " WHERE u.voided = 0" + date_range("u.used_on", f.from, f.to);
+    if (!f.area_ids.empty()) s += " AND " + in_list("v.area_id", f.area_ids);
+    // One site: its own uses as a venue, or the uses of the cards it issued.
+    if (!f.site_id.empty())
+        s += " AND (u.venue_site_id = " + quote(f.site_id) + " OR c.issuer_site_id = " + quote(f.site_id) + ")";
+    return s;
+}
+
+bool year_like(GroupBy g) { return g == GroupBy::year || g == GroupBy::month; }
+
+Row sum_rows(const std::vector<Row>& rows, std::size_t columns) {
+    Row total{"total", N_("Total"), std::vector<Cell>(columns), true};
+    for (const auto& r : rows)
+        for (std::size_t i = 0; i < columns && i < r.cells.size(); ++i) total.cells[i].value += r.cells[i].value;
+    return total;
+}
+
+// Rows in the order people expect: dates ascending, names alphabetically (unknown last).
+void sort_rows(std::vector<Row>& rows, bool by_key) {
+    std::stable_sort(rows.begin(), rows.end(), [by_key](const Row& a, const Row& b) {
+        if (a.key.empty() != b.key.empty()) return b.key.empty();
+        return by_key ? a.key < b.key : (a.label != b.label ? a.label < b.label : a.key < b.key);
+    });
+}
+
+}  // namespace
+
+Table national(store::Database& db, const Filter& f, GroupBy g) {
+    Table t;
+    t.title = N_("National statistics");
+    switch (g) {
+        case GroupBy::year: t.key_header = N_("Year"); break;
+        case GroupBy::month: t.key_header = N_("Month"); break;
+        case GroupBy::area: t.key_header = N_("Area"); break;
+        case GroupBy::municipality: t.key_header = N_("Municipality"); break;
+        case GroupBy::issuer: t.key_header = N_("Issuer"); break;
+        case GroupBy::venue: t.key_header = N_("Venue"); break;
+    }
+    t.columns = national_columns();
+
+    std::map<std::string, std::vector<std::int64_t>> acc;
+    auto at = [&](const std::string& key) -> std::vector<std::int64_t>& {
+        auto [it, fresh] = acc.try_emplace(key, std::vector<std::int64_t>(NationalColumn::count, 0));
+        return it->second;
+    };
+    // Cards count at their issuing site; a venue grouping has no card rows.
+    if (g != GroupBy::venue) {
+        for (const auto& [col, field] : {std::pair{"registered_on", NationalColumn::registered},
+                                         std::pair{"activated_on", NationalColumn::activated}}) {
+            const auto key = card_key(g, col);
+            std::string sql = "SELECT " + key + " AS k, COUNT(*) FROM card c";
+            if (g == GroupBy::municipality) sql += " LEFT JOIN site s ON s.id = c.issuer_site_id";
+            sql += card_where(f, col) + " GROUP BY " + key;
+            for_each_row(db, sql, [&, field = field](const store::RowReader& r) { at(r.text(0))[field] = r.integer(1); });
+        }
+    }
+    {
+        const auto key = use_key(g);
+        std::string sql = "SELECT " + key + " AS k, COUNT(*)";
+        for (const char* cat : {"culture", "education", "science", "sports"})
+            for (const char* who : {"adults", "children"})
+                sql += std::string(", SUM(CASE WHEN u.category = '") + cat + "' THEN u." + who + " ELSE 0 END)";
+        sql += use_from_where(f, g == GroupBy::area || g == GroupBy::municipality, g == GroupBy::issuer) +
+               " GROUP BY " + key;
+        for_each_row(db, sql, [&](const store::RowReader& r) {
+            auto& v = at(r.text(0));
+            v[NationalColumn::uses] = r.integer(1);
+            for (int i = 0; i < 8; ++i) v[NationalColumn::first_admission + i] = r.integer(2 + i);
+        });
+    }
+
+    const Names names(db, f, g == GroupBy::issuer || g == GroupBy::venue);
+    const int last_year = end_year(f);
+    for (auto& [key, values] : acc) {
+        // Municipalities in the network: at the end of the row's year for dates, otherwise at the end of the
+        // period (the year of `to`, or this year): of the area, the municipality itself, or the site's municipality.
+        std::int64_t m = 0;
+        switch (g) {
+            case GroupBy::year:
+            case GroupBy::month: m = names.joined_by(std::atoi(key.substr(0, 4).c_str())); break;
+            case GroupBy::area: m = names.joined_by(last_year, key); break;
+            case GroupBy::municipality: m = names.joined_by_code(last_year, key); break;
+            case GroupBy::issuer:
+            case GroupBy::venue: {
+                const auto it = names.site_municipality.find(key);
+                m = it == names.site_municipality.end() ? 0 : names.joined_by_code(last_year, it->second);
+                break;
+            }
+        }
+        values[NationalColumn::municipalities] = m;
+        Row row{key, names.label(g, key), {}, key.empty()};
+        for (auto v : values) row.cells.push_back(Cell{v, false});
+        t.rows.push_back(std::move(row));
+    }
+    sort_rows(t.rows, year_like(g));
+    Row total = sum_rows(t.rows, NationalColumn::count);
+    // Municipalities do not add up: the total is the network at the end of the period.
+    total.cells[NationalColumn::municipalities].value = names.joined_by(last_year);
+    t.total = std::move(total);
+    return t;
+}
+
+Table cross_area_use(store::Database& db, const Filter& f) {
+    Table t;
+    t.title = N_("Cross-area use");
+    t.key_header = N_("Home area \u2192 venue area");
+    t.columns = {N_("Uses"), N_("Adults"), N_("Children")};
+    std::string sql =
+        "SELECT c.area_id, v.area_id, COUNT(*), SUM(u.adults), SUM(u.children) FROM usage u"
+        " JOIN card c ON c.id = u.card_id JOIN site v ON v.id = u.venue_site_id"
+        " WHERE u.voided = 0 AND c.area_id <> v.area_id" +
+        date_range("u.used_on", f.from, f.to);
+    // An area sees both directions: its cards used elsewhere and other areas' cards used at its venues.
+    if (!f.area_ids.empty())
+        sql += " AND (" + in_list("c.area_id", f.area_ids) + " OR " + in_list("v.area_id", f.area_ids) + ")";
+    if (!f.site_id.empty())
+        sql += " AND (u.venue_site_id = " + quote(f.site_id) + " OR c.issuer_site_id = " + quote(f.site_id) + ")";
+    sql += " GROUP BY c.area_id, v.area_id";
+    Filter all = f;
+    all.area_ids.clear();
+    const Names names(db, all, false);
+    for_each_row(db, sql, [&](const store::RowReader& r) {
+        const auto home = r.text(0), venue = r.text(1);
+        t.rows.push_back(Row{home + ">" + venue,
+                             names.label(GroupBy::area, home) + " \u2192 " + names.label(GroupBy::area, venue),
+                             {Cell{r.integer(2)}, Cell{r.integer(3)}, Cell{r.integer(4)}}});
+    });
+    sort_rows(t.rows, false);
+    t.total = sum_rows(t.rows, 3);
+    return t;
+}
+
+namespace {
+
+struct ProfileSpec {
+    const char* title;
+    const char* header;
+    std::string expr;  // over card c
+    std::vector<std::pair<std::string, const char*>> values;  // key, English label
+};
+
+ProfileSpec profile_spec(Profile p) {
+    switch (p) {
+        case Profile::age_group:
+            return {N_("Holders by age group"), N_("Age group"), "c.age_group",
+                    {{"age_16_29", N_("16-29")}, {"age_30_64", N_("30-64")}, {"age_65_plus", N_("65 and over")},
+                     {"unspecified", N_("Not given")}}};
+        case Profile::gender:
+            return {N_("Holders by gender"), N_("Gender"), "c.gender",
+                    {{"female", N_("Female")}, {"male", N_("Male")}, {"other", N_("Other")},
+                     {"unspecified", N_("Not given")}}};
+        case Profile::life_situation:
+            return {N_("Holders by life situation"), N_("Life situation"), "c.life_situation",
+                    {{"employed", N_("Employed")}, {"unemployed", N_("Unemployed")}, {"student", N_("Student")},
+                     {"retired", N_("Retired")}, {"disability", N_("Disability")}, {"caregiver", N_("Caregiver")},
+                     {"other", N_("Other")}, {"unspecified", N_("Not given")}}};
+        case Profile::children:
+            return {N_("Holders by number of children"), N_("Children"),
+                    "CASE WHEN c.children >= 3 THEN '3+' ELSE CAST(c.children AS TEXT) END",
+                    {{"0", N_("0")}, {"1", N_("1")}, {"2", N_("2")}, {"3+", N_("3 or more")}}};
+    }
+    return {};
+}
+
+}  // namespace
+
+void suppress(Table& t) {
+    const std::size_t columns = t.columns.size();
+    for (auto& r : t.rows)
+        for (auto& c : r.cells) c.suppressed = c.value > 0 && c.value < kSuppressBelow;
+    if (t.total)
+        for (auto& c : t.total->cells) c.suppressed = c.value > 0 && c.value < kSuppressBelow;
+    // Secondary suppression per column: with the total shown, one hidden cell (or hidden cells summing to less
+    // than the threshold) could be recovered by subtraction, so hide the next smallest cells too.
+    for (std::size_t col = 0; col < columns; ++col) {
+        if (t.total && t.total->cells[col].suppressed) continue;  // the total itself is hidden
+        for (;;) {
+            int hidden = 0;
+            std::int64_t hidden_sum = 0;
+            for (const auto& r : t.rows)
+                if (r.cells[col].suppressed) ++hidden, hidden_sum += r.cells[col].value;
+            if (hidden == 0 || (hidden >= 2 && hidden_sum >= kSuppressBelow)) break;
+            // The next smallest visible cell, preferring non-zero ones (a zero shown is known exactly anyway).
+            Cell* next = nullptr;
+            for (auto& r : t.rows) {
+                auto& c = r.cells[col];
+                if (c.suppressed) continue;
+                const bool better = !next || (next->value == 0 && c.value > 0) ||
+                                    ((next->value == 0) == (c.value == 0) && c.value < next->value);
+                if (better) next = &c;
+            }
+            if (!next) {
+                // Every row is hidden: the total alone would give their sum away, so hide it.
+                if (t.total) t.total->cells[col].suppressed = true;
+                break;
+            }
+            next->suppressed = true;
+        }
+    }
+}
+
+Table profile_breakdown(store::Database& db, const Filter& f, Profile p) {
+    const auto spec = profile_spec(p);
+    Table t;
+    t.title = spec.title;
+    t.key_header = spec.header;
+    t.columns = {N_("Cards"), N_("Activated cards"), N_("Uses")};
+    std::map<std::string, std::vector<std::int64_t>> acc;
+    for (const auto& [key, label] : spec.values) acc[key] = std::vector<std::int64_t>(3, 0);
+    auto at = [&](const std::string& key) -> std::vector<std::int64_t>& {
+        auto [it, fresh] = acc.try_emplace(key, std::vector<std::int64_t>(3, 0));
+        return it->second;
+    };
+    for (const auto& [col, field] : {std::pair{"registered_on", 0}, std::pair{"activated_on", 1}}) {
+        const std::string sql =
+            "SELECT " + spec.expr + " AS k, COUNT(*) FROM card c" + card_where(f, col) + " GROUP BY " + spec.expr;
+        for_each_row(db, sql, [&, field = field](const store::RowReader& r) { at(r.text(0))[field] = r.integer(1); });
+    }
+    const std::string sql =
+        "SELECT " + spec.expr + " AS k, COUNT(*)" + use_from_where(f, false, true) + " GROUP BY " + spec.expr;
+    for_each_row(db, sql, [&](const store::RowReader& r) { at(r.text(0))[2] = r.integer(1); });
+
+    for (const auto& [key, label] : spec.values) {
+        Row row{key, label, {}, true};
+        for (auto v : acc[key]) row.cells.push_back(Cell{v});
+        t.rows.push_back(std::move(row));
+        acc.erase(key);
+    }
+    for (const auto& [key, values] : acc) {  // values the code list does not know
+        Row row{key, key, {}};
+        for (auto v : values) row.cells.push_back(Cell{v});
+        t.rows.push_back(std::move(row));
+    }
+    t.total = sum_rows(t.rows, 3);
+    suppress(t);
+    return t;
+}
+
+}  // namespace kaiku::report

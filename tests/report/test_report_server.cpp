@@ -1,0 +1,1 @@
+// The server statistics endpoint (written with the endpoint).
