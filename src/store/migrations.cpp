@@ -409,6 +409,15 @@ const std::vector<Migration>& migrations() {
                  PRIMARY KEY (mutation_id, entity, entity_id)))",
              "CREATE INDEX outbox_row_entity ON outbox_row(entity, entity_id)",
          }},
+        {7,
+         AppliesTo::both,
+         "statistics: covering index of uses by day and category, cards by activation day",
+         {
+             // The national table groups uses by day and category: this index answers it without reading the
+             // table (x10 network: 1.5M uses in well under a second on SQLite).
+             "CREATE INDEX usage_stats ON usage(used_on, category, voided, adults, children)",
+             "CREATE INDEX card_activated ON card(activated_on)",
+         }},
     };
     return all;
 }
