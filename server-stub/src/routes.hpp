@@ -50,5 +50,6 @@ void add_auth_routes(httplib::Server&, const std::string& url);
 void add_read_routes(httplib::Server&, const std::string& url);
 void add_command_routes(httplib::Server&, const std::string& url);
 void add_sync_routes(httplib::Server&, const std::string& url);
+void add_statistics_routes(httplib::Server&, const std::string& url);
 
 }  // namespace kaiku::server

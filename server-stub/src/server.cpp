@@ -94,6 +94,7 @@ void Server::install_routes() {
     add_read_routes(s, url);
     add_command_routes(s, url);
     add_sync_routes(s, url);
+    add_statistics_routes(s, url);
 }
 
 bool Server::bind(std::string& error) {

@@ -440,6 +440,15 @@ async function main() {
     await refused('GET', `/v1/venue-profiles?after=${'k'.repeat(101)}`, tok(nat), 400, '/problems/invalid-query', 'after');
     await refused('GET', '/v1/audit?after=abc', tok(nat), 400, '/problems/invalid-query', 'after');
     await refused('GET', '/v1/no-such-resource', tok(nat), 404, '/problems/not-found', null);
+    await refused('GET', '/v1/statistics/profile?by=shoe-size', tok(nat), 400, '/problems/invalid-query', 'by');
+
+    console.log('contract: statistics');
+    for (const [u, by] of [[nat, 'age-group'], [nat, 'children'], [coord, 'gender']]) {
+        const r = await ok('GET', `/v1/statistics/profile?by=${by}&from=2023-01-01&to=2023-12-31`, tok(u));
+        if (r) assert(r.body.rows.every((row) => row.cells.every((c) => c.suppressed ? c.value === null : c.value !== null)),
+                      `profile statistics (${by}) for ${u.name} carry no suppressed value`);
+    }
+    await problem('GET', '/v1/statistics/profile?by=gender', tok(issuer), 403, '/problems/forbidden');
     r = await call(STRICT, 'GET', '/v1/areas?limit=abc', { token: nat.token });
     if (r.status === 422) pass('GET /v1/areas?limit=abc -> 422 from the strict proxy (the request breaks the spec)');
     else fail(`GET /v1/areas?limit=abc through the strict proxy: expected Prism's 422, got ${r.status}`, r);
