@@ -64,6 +64,21 @@ inline PngStats png_stats(const std::string& path) {
     return s;
 }
 
+// Copies a rectangle of a PNG into another PNG.
+inline void crop_png(const std::string& src, int x, int y, int w, int h, const std::string& dst) {
+    cairo_surface_t* in = cairo_image_surface_create_from_png(src.c_str());
+    cairo_surface_t* out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t* cr = cairo_create(out);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_set_source_surface(cr, in, -x, -y);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    cairo_surface_write_to_png(out, dst.c_str());
+    cairo_surface_destroy(out);
+    cairo_surface_destroy(in);
+}
+
 // Quantised colour key as in PngStats::colours.
 inline unsigned colour_key(unsigned r, unsigned g, unsigned b) { return ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4); }
 
