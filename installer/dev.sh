@@ -15,8 +15,10 @@ build_packages=(cmake make g++ pkg-config gettext
   libwxgtk3.2-dev wx3.2-i18n libgtk-3-dev libsecret-1-dev
   libsoci-dev libboost-dev libpq-dev libsqlite3-dev
   libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libsodium-dev doctest-dev
-  libzip-dev libexpat1-dev libxlsxwriter-dev)
-test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick curl sqlite3 openssl postgresql nodejs)
+  libzip-dev libexpat1-dev libxlsxwriter-dev
+  libcairo2-dev libzint-dev fonts-dejavu-core)
+test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick curl sqlite3 openssl postgresql nodejs
+  poppler-utils zbar-tools)
 
 install_missing() {
   local missing=()
