@@ -143,6 +143,13 @@ void CardsView::reload() {
         });
 }
 
+bool CardsView::show_record(const std::string& entity, const std::string& id, const std::string&) {
+    if (entity != "card") return false;
+    book_->ChangeSelection(0);
+    select_after_load_ = id;
+    return true;
+}
+
 void CardsView::focus_filter() {
     if (book_->GetSelection() == 1) return stock_->focus_filter();
     cards_->focus_filter();

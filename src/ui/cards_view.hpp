@@ -25,6 +25,7 @@ public:
     void reload() override;
     void focus_filter() override;
     void focus_main() override;
+    bool show_record(const std::string& entity, const std::string& id, const std::string& area_id) override;
 
     static bool available(const SessionInfo&);
 

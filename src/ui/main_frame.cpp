@@ -48,6 +48,10 @@ MainFrame::MainFrame(const StartupOptions& options, std::shared_ptr<sync::TokenS
                           std::move(tokens)});
     services_->changed = [this] { on_data_changed(); };
     services_->round_done = [this](const sync::SyncReport& r) { on_round_done(r); };
+    services_->open_record = [this](const std::string& entity, const std::string& id, const std::string& area) {
+        for (std::size_t i = 0; i < views_.size(); ++i)
+            if (views_[i]->show_record(entity, id, area)) return select_view(static_cast<int>(i), true);
+    };
 
     build_menu();
     build_layout();

@@ -133,6 +133,11 @@ void NetworkView::reload() {
                 if (!own.empty()) areas_->select(own);
                 first_load_ = areas_->selected_id().empty();
             }
+            if (!show_area_.empty()) {
+                areas_->select(show_area_);
+                show_area_.clear();
+                first_load_ = false;
+            }
             on_area_selected(areas_->selected_id());
             if (!area_id_.empty()) load_sites();  // the sites may have changed too
         });
@@ -165,8 +170,19 @@ void NetworkView::load_sites() {
             if (!loaded.ok()) wxLogMessage("Reading sites from the local cache failed: %s", loaded.error);
             network_ = std::move(loaded.value);
             sites_->set_rows(site_rows(network_));
+            if (!show_site_.empty()) {
+                sites_->select(show_site_);
+                show_site_.clear();
+            }
             update_buttons();
         });
+}
+
+bool NetworkView::show_record(const std::string& entity, const std::string& id, const std::string& area_id) {
+    if (entity != "site") return false;
+    show_area_ = area_id;
+    show_site_ = id;
+    return true;
 }
 
 bool NetworkView::manages_area() const {

@@ -25,6 +25,7 @@ public:
     void reload() override;
     void focus_filter() override;
     void focus_main() override;
+    bool show_record(const std::string& entity, const std::string& id, const std::string& area_id) override;
 
 private:
     wxWindow* build_sites(wxWindow* parent);
@@ -53,6 +54,7 @@ private:
     std::string area_id_;    // the area whose sites are shown (or being read)
     AreaNetwork network_;    // what the sites list shows
     bool first_load_ = true;
+    std::string show_area_, show_site_;  // a site opened from elsewhere (an audit finding)
 };
 
 }  // namespace kaiku::ui

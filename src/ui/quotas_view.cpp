@@ -119,6 +119,10 @@ void QuotasView::reload() {
                                    data_ = std::move(loaded.value);
                                    quotas_->set_rows(data_.quota_rows);
                                    rules_->set_rows(data_.rule_rows);
+                                   if (!select_after_load_.empty()) {
+                                       quotas_->select(select_after_load_);
+                                       select_after_load_.clear();
+                                   }
                                    update_warning();
                                    update_buttons();
                                    on_quota_selected();
@@ -220,6 +224,13 @@ void QuotasView::edit_rule(bool add) {
     if (!add && !r) return;
     RuleDialog dialog(this, services_, data_.scopes, r);
     dialog.ShowModal();
+}
+
+bool QuotasView::show_record(const std::string& entity, const std::string& id, const std::string&) {
+    if (entity != "quota") return false;
+    book_->ChangeSelection(0);
+    select_after_load_ = id;
+    return true;
 }
 
 void QuotasView::focus_filter() {

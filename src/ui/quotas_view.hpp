@@ -25,6 +25,7 @@ public:
     void reload() override;
     void focus_filter() override;
     void focus_main() override;
+    bool show_record(const std::string& entity, const std::string& id, const std::string& area_id) override;
 
 private:
     wxWindow* build_quotas_page(wxWindow* book);
@@ -51,6 +52,7 @@ private:
     wxButton* edit_rule_ = nullptr;
     QuotasData data_;
     std::string pending_quota_;
+    std::string select_after_load_;  // a quota opened from elsewhere (an audit finding)
 };
 
 }  // namespace kaiku::ui

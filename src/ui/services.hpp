@@ -12,6 +12,7 @@
 #include "store/database.hpp"
 #include "sync/engine.hpp"
 #include "sync/local_commands.hpp"
+#include "sync/session.hpp"
 #include "ui/db_worker.hpp"
 #include "ui/ui_dispatcher.hpp"
 
@@ -69,6 +70,22 @@ public:
         });
     }
 
+    // Asks the register on the reader thread with the saved session; `job` gets nullptr when there is none.
+    // Short timeouts: the register may be out of reach, and reads queue behind the question.
+    template <class T>
+    void ask_register(std::function<T(const net::HttpClient*)> job, std::function<void(Loaded<T>)> done) {
+        read<T>(
+            [url = server_url_, login = credentials_.login, tokens = credentials_.tokens,
+             job = std::move(job)](store::Database& db) {
+                net::HttpOptions options;
+                options.connect_timeout_ms = 3000;
+                options.total_timeout_ms = 20000;
+                net::HttpClient http(url, options);
+                return job(sync::use_saved_session(db, http, login, tokens.get()) ? &http : nullptr);
+            },
+            std::move(done));
+    }
+
     // Runs a local command on the writer thread. On success the views are told (`changed`) and, when the
     // register can be reached, a sync round delivers it at once.
     void write(std::function<sync::LocalResult(store::Database&)> job,
@@ -91,6 +108,8 @@ public:
     std::function<void()> changed;
     // Called on the UI thread after every round, asked for or automatic (the status bar shows its outcome).
     std::function<void(const sync::SyncReport&)> round_done;
+    // Set by the main window: shows a record in the view that lists it (entity "site", "card", "usage", "quota").
+    std::function<void(const std::string& entity, const std::string& id, const std::string& area_id)> open_record;
 
 private:
     std::string cache_path_, server_url_;

@@ -75,8 +75,19 @@ void UsesView::reload() {
             if (generation != generation_) return;
             if (!loaded.ok()) wxLogMessage("Reading uses from the local cache failed: %s", loaded.error);
             list_->set_rows(std::move(loaded.value));
+            if (!select_after_load_.empty()) {
+                list_->select(select_after_load_);
+                select_after_load_.clear();
+            }
             update_buttons();
         });
+}
+
+bool UsesView::show_record(const std::string& entity, const std::string& id, const std::string&) {
+    if (entity != "usage") return false;
+    anomalies_only_->SetValue(false);  // the use may have none
+    select_after_load_ = id;
+    return true;
 }
 
 void UsesView::update_buttons() {

@@ -19,6 +19,7 @@ public:
     void reload() override;
     void focus_filter() override;
     void focus_main() override;
+    bool show_record(const std::string& entity, const std::string& id, const std::string& area_id) override;
 
     static bool available(const SessionInfo& s) { return s.venue() || s.coordinator() || s.national(); }
 
@@ -32,6 +33,7 @@ private:
     wxCheckBox* anomalies_only_ = nullptr;
     wxButton* record_ = nullptr;
     wxButton* void_ = nullptr;
+    std::string select_after_load_;  // a use opened from elsewhere (an audit finding)
     unsigned generation_ = 0;  // the newest read: older answers are dropped
 };
 

@@ -2,6 +2,8 @@
 // never on the UI thread, and re-reads when told that cached data changed.
 #pragma once
 
+#include <string>
+
 #include <wx/panel.h>
 
 #include "ui/services.hpp"
@@ -18,6 +20,12 @@ public:
     virtual void focus_filter() {}         // Ctrl+F
     // Sets keyboard focus on the view's main control when it is shown.
     virtual void focus_main() { SetFocus(); }
+    // Prepares to show one record (an audit finding's link): selects it once loaded. False when this view does not
+    // list that kind of record ("site", "card", "usage", "quota").
+    virtual bool show_record(const std::string& /*entity*/, const std::string& /*id*/,
+                             const std::string& /*area_id*/) {
+        return false;
+    }
 
 protected:
     Services& services_;

@@ -1,10 +1,12 @@
 #include "ui/views.hpp"
 
+#include "ui/audit_view.hpp"
 #include "ui/cards_view.hpp"
 #include "ui/conflicts_view.hpp"
 #include "ui/messages_view.hpp"
 #include "ui/network_view.hpp"
 #include "ui/quotas_view.hpp"
+#include "ui/statistics_view.hpp"
 #include "ui/uses_view.hpp"
 
 namespace kaiku::ui {
@@ -32,6 +34,8 @@ const std::vector<ViewFactory>& all_views() {
         {UsesView::available, make<UsesView>},
         {everyone, make<MessagesView>},
         {quota_readers, make<QuotasView>},
+        {everyone, make<StatisticsView>},
+        {AuditView::available, make<AuditView>},
         {everyone, make<ConflictsView>},
     };
     return views;

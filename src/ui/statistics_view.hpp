@@ -1,0 +1,68 @@
+// Statistics for the user's scope, computed from the local cache (and, for holder profiles of the whole country,
+// by the register): the national table per year, month, area, municipality, issuer or venue; cross-area use; holder
+// profiles with small cells shown as "< 5". A chart above the table; export to CSV, Excel and PDF; print.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/entities.hpp"
+#include "report/statistics.hpp"
+#include "ui/view.hpp"
+
+class wxButton;
+class wxChoice;
+class wxSimplebook;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace kaiku::ui {
+
+class ChartPanel;
+class RecordList;
+
+class StatisticsView : public View {
+public:
+    StatisticsView(wxWindow* parent, Services& services);
+    wxString title() const override;
+    const char* id() const override { return "statistics"; }
+    void reload() override;
+    void focus_filter() override;
+    void focus_main() override;
+
+private:
+    enum Kind { national = 0, cross_area = 1, profiles = 2 };
+
+    void update_controls();
+    std::optional<report::Filter> read_filter();
+    RecordList* current_list() const;
+    void show_table(report::Table table);
+    void export_table();
+    void print(bool preview);
+    wxString scope_text() const;
+    wxString period_text() const;
+
+    wxChoice* kind_ = nullptr;
+    wxChoice* group_ = nullptr;
+    wxChoice* profile_ = nullptr;
+    wxChoice* area_ = nullptr;
+    wxTextCtrl* from_ = nullptr;
+    wxTextCtrl* to_ = nullptr;
+    wxStaticText* problem_ = nullptr;
+    wxStaticText* note_ = nullptr;
+    wxButton* export_ = nullptr;
+    wxButton* preview_ = nullptr;
+    wxButton* print_ = nullptr;
+    ChartPanel* chart_ = nullptr;
+    wxSimplebook* lists_ = nullptr;
+    RecordList* national_list_ = nullptr;
+    RecordList* cross_list_ = nullptr;
+    RecordList* profile_list_ = nullptr;
+    std::vector<core::Area> areas_;
+    std::optional<report::Table> table_;
+    report::Filter shown_filter_;
+    unsigned generation_ = 0;
+};
+
+}  // namespace kaiku::ui
