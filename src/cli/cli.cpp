@@ -18,6 +18,7 @@
 #include "import/import.hpp"
 #include "net/http.hpp"
 #include "report/national_table.hpp"
+#include "report_render/card_sheet.hpp"
 #include "store/database.hpp"
 #include "store/demo_writer.hpp"
 #include "store/repositories.hpp"
@@ -56,6 +57,10 @@ Commands:
   demo [--scale S] [--seed N] [--out URL] [--stats]
                                 Generate the demo network (scale 0.001..100, x1 = the 2023 national register);
                                 with --out, write it into that database (sqlite:PATH or postgresql://...)
+  cards sheet --batch ID --output FILE.pdf [--database URL] [--language fi|sv|en|fi,sv]
+                                [--crop-marks]
+                                Printable A4 card sheet of a card batch (10 cards a page: ID, Code 39 and QR
+                                code, area, "valid until" field); bilingual fi,sv unless --language is given
   report national [--database URL]
                                 The national yearly table (registered, activated, uses, municipalities)
                                 from the cache or another database
@@ -446,6 +451,56 @@ int cmd_demo(Args& args, std::ostream& out) {
     return 0;
 }
 
+// Card-sheet labels per language; fi and sv together by default (the printed card is bilingual).
+std::vector<core::Language> parse_sheet_languages(const std::string& v) {
+    std::vector<core::Language> out;
+    std::stringstream in(v);
+    for (std::string part; std::getline(in, part, ',');) {
+        const auto lang = core::enum_parse<core::Language>(part);
+        if (!lang) throw UsageError{"--language: '" + v + "' must be fi, sv or en (or a list such as fi,sv)"};
+        out.push_back(*lang);
+    }
+    if (out.empty()) throw UsageError{"--language: missing value"};
+    return out;
+}
+
+int cmd_cards(Args& args, const std::string& cache, std::ostream& out) {
+    if (args.empty() || args.peek() != "sheet") throw UsageError{"cards: expected 'sheet'"};
+    args.next();
+    std::string database, batch, output;
+    std::vector<core::Language> languages{core::Language::fi, core::Language::sv};
+    bool crop_marks = false;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--database")
+            database = args.value_of(flag);
+        else if (flag == "--batch")
+            batch = args.value_of(flag);
+        else if (flag == "--output")
+            output = args.value_of(flag);
+        else if (flag == "--language")
+            languages = parse_sheet_languages(args.value_of(flag));
+        else if (flag == "--crop-marks")
+            crop_marks = true;
+        else
+            throw UsageError{"cards sheet: unknown option '" + flag + "'"};
+    }
+    if (batch.empty() || output.empty()) throw UsageError{"cards sheet: --batch and --output are required"};
+    auto db = database.empty() ? open_cache(cache) : std::make_unique<store::Database>(database);
+    auto sheet = report_render::card_sheet_for_batch(*db, batch, languages);
+    for (auto lang : languages) {
+        using core::Language;
+        sheet.valid_until_labels.push_back(lang == Language::fi   ? "Voimassa asti"
+                                           : lang == Language::sv ? "Giltigt till"
+                                                                  : "Valid until");
+    }
+    sheet.layout.crop_marks = crop_marks;
+    report_render::write_card_sheet(sheet, output);
+    out << sheet.card_ids.size() << " cards on " << report_render::card_sheet_page_count(sheet) << " pages: " << output
+        << "\n";
+    return 0;
+}
+
 int cmd_report(Args& args, const std::string& cache, std::ostream& out) {
     if (args.empty() || args.peek() != "national") throw UsageError{"report: expected 'national'"};
     args.next();
@@ -526,6 +581,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         if (cmd == "import") return cmd_import(args, server, cache, account, out, err);
         if (cmd == "demo") return cmd_demo(args, out);
         if (cmd == "report") return cmd_report(args, cache, out);
+        if (cmd == "cards") return cmd_cards(args, cache, out);
         if (cmd == "help") {
             out << usage();
             return 0;
