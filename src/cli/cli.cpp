@@ -21,6 +21,8 @@
 #include "net/http.hpp"
 #include "report/export.hpp"
 #include "report/statistics.hpp"
+#include "report_render/card_sheet.hpp"
+#include "report_render/table_report.hpp"
 #include "store/database.hpp"
 #include "store/demo_writer.hpp"
 #include "store/repositories.hpp"
@@ -59,6 +61,10 @@ Commands:
   demo [--scale S] [--seed N] [--out URL] [--stats]
                                 Generate the demo network (scale 0.001..100, x1 = the 2023 national register);
                                 with --out, write it into that database (sqlite:PATH or postgresql://...)
+  cards sheet --batch ID --output FILE.pdf [--database URL] [--language fi|sv|en|fi,sv]
+                                [--crop-marks]
+                                Printable A4 card sheet of a card batch (10 cards a page: ID, Code 39 and QR
+                                code, area, "valid until" field); bilingual fi,sv unless --language is given
   report national [--group-by year|month|area|municipality|issuer|venue] [FILTER] [OUTPUT]
                                 The national table: registered and activated cards, uses, admissions by
                                 category (adults, children), municipalities in the network, and a total row
@@ -73,9 +79,9 @@ Commands:
                                 expiry or with too many children, possible double uses, quotas exceeded,
                                 sites with no registration or use for N days (default 90)
       FILTER: [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--area ID ...] [--site ID] [--language fi|sv|en]
-      OUTPUT: [--format text|csv|xlsx] [--output FILE] [--bom] [--stats] [--database URL]
+      OUTPUT: [--format text|csv|xlsx|pdf|png] [--output FILE] [--bom] [--stats] [--database URL]
                                 csv uses ';' for fi/sv and ',' for en; --bom adds a UTF-8 mark for Excel;
-                                xlsx needs --output; --stats prints the computing time;
+                                xlsx, pdf (report with chart) and png (chart) need --output; --stats prints the computing time;
                                 --database reads another database (sqlite:PATH or postgresql://...)
 
 Global options:
@@ -464,6 +470,56 @@ int cmd_demo(Args& args, std::ostream& out) {
     return 0;
 }
 
+// Card-sheet labels per language; fi and sv together by default (the printed card is bilingual).
+std::vector<core::Language> parse_sheet_languages(const std::string& v) {
+    std::vector<core::Language> out;
+    std::stringstream in(v);
+    for (std::string part; std::getline(in, part, ',');) {
+        const auto lang = core::enum_parse<core::Language>(part);
+        if (!lang) throw UsageError{"--language: '" + v + "' must be fi, sv or en (or a list such as fi,sv)"};
+        out.push_back(*lang);
+    }
+    if (out.empty()) throw UsageError{"--language: missing value"};
+    return out;
+}
+
+int cmd_cards(Args& args, const std::string& cache, std::ostream& out) {
+    if (args.empty() || args.peek() != "sheet") throw UsageError{"cards: expected 'sheet'"};
+    args.next();
+    std::string database, batch, output;
+    std::vector<core::Language> languages{core::Language::fi, core::Language::sv};
+    bool crop_marks = false;
+    while (!args.empty()) {
+        const auto flag = args.next();
+        if (flag == "--database")
+            database = args.value_of(flag);
+        else if (flag == "--batch")
+            batch = args.value_of(flag);
+        else if (flag == "--output")
+            output = args.value_of(flag);
+        else if (flag == "--language")
+            languages = parse_sheet_languages(args.value_of(flag));
+        else if (flag == "--crop-marks")
+            crop_marks = true;
+        else
+            throw UsageError{"cards sheet: unknown option '" + flag + "'"};
+    }
+    if (batch.empty() || output.empty()) throw UsageError{"cards sheet: --batch and --output are required"};
+    auto db = database.empty() ? open_cache(cache) : std::make_unique<store::Database>(database);
+    auto sheet = report_render::card_sheet_for_batch(*db, batch, languages);
+    for (auto lang : languages) {
+        using core::Language;
+        sheet.valid_until_labels.push_back(lang == Language::fi   ? "Voimassa asti"
+                                           : lang == Language::sv ? "Giltigt till"
+                                                                  : "Valid until");
+    }
+    sheet.layout.crop_marks = crop_marks;
+    report_render::write_card_sheet(sheet, output);
+    out << sheet.card_ids.size() << " cards on " << report_render::card_sheet_page_count(sheet) << " pages: " << output
+        << "\n";
+    return 0;
+}
+
 // Characters, not bytes, for aligning UTF-8 text.
 std::size_t display_width(const std::string& s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -557,9 +613,8 @@ int cmd_report(Args& args, const std::string& cache, std::ostream& out, std::ost
             filter.language = *l;
         } else if (flag == "--format") {
             format = args.value_of(flag);
-            // Add "pdf" here (and its writer below) when the PDF renderer lands.
-            if (format != "text" && format != "csv" && format != "xlsx")
-                throw UsageError{"--format: '" + format + "' must be text, csv or xlsx"};
+            if (format != "text" && format != "csv" && format != "xlsx" && format != "pdf" && format != "png")
+                throw UsageError{"--format: '" + format + "' must be text, csv, xlsx, pdf or png"};
         } else if (flag == "--output")
             output = args.value_of(flag);
         else if (flag == "--stats")
@@ -574,7 +629,10 @@ int cmd_report(Args& args, const std::string& cache, std::ostream& out, std::ost
     if (what == "profile" && !profile)
         throw UsageError{"--by: report profile needs --by age-group, gender, life-situation or children"};
     if (filter.from && filter.to && *filter.from > *filter.to) throw UsageError{"--from: must not be after --to"};
-    if (format == "xlsx" && output.empty()) throw UsageError{"--output: --format xlsx needs --output FILE"};
+    if ((format == "xlsx" || format == "pdf" || format == "png") && output.empty())
+        throw UsageError{"--output: --format " + format + " needs --output FILE"};
+    if (what == "audit" && (format == "pdf" || format == "png"))
+        throw UsageError{"--format: the audit is written as text, csv or xlsx"};
 
     auto db = database.empty() ? open_cache(cache) : std::make_unique<store::Database>(database);
     const auto t0 = std::chrono::steady_clock::now();
@@ -607,7 +665,11 @@ int cmd_report(Args& args, const std::string& cache, std::ostream& out, std::ost
                 (filter.to ? filter.to->iso() : std::string("..."));
     eo.generated_at = now_text();
     const bool audit = what == "audit";
-    if (format == "xlsx") {
+    if (format == "pdf" || format == "png") {
+        report_render::TableReportOptions ro;
+        ro.details = {{"Scope", eo.scope}, {"Period", eo.period}, {"Generated", eo.generated_at}};
+        report_render::write_table_report(table, *report_render::parse_output_format(format), output, ro);
+    } else if (format == "xlsx") {
         if (audit)
             report::write_findings_xlsx(findings, output, eo);
         else
@@ -689,6 +751,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         if (cmd == "import") return cmd_import(args, server, cache, account, out, err);
         if (cmd == "demo") return cmd_demo(args, out);
         if (cmd == "report") return cmd_report(args, cache, out, err);
+        if (cmd == "cards") return cmd_cards(args, cache, out);
         if (cmd == "help") {
             out << usage();
             return 0;

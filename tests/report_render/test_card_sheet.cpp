@@ -6,6 +6,7 @@
 #include "core/card_id.hpp"
 #include "helpers.hpp"
 #include "report_render/card_sheet.hpp"
+#include "cli/cli.hpp"
 #include "store/repositories.hpp"
 
 using namespace kaiku;
@@ -106,4 +107,31 @@ TEST_CASE("an ID zint cannot encode is refused") {
     s.card_ids = {"ä-not-code39"};
     const auto dir = test::temp_dir("card-sheet-bad");
     CHECK_THROWS_AS(write_card_sheet(s, (dir / "bad.pdf").string()), std::runtime_error);
+}
+
+TEST_CASE("kaikuctl cards sheet writes the batch's card sheet and refuses bad flags") {
+    BatchFixture f;
+    const auto out_pdf = (f.dir / "sheet.pdf").string();
+    const auto db = (f.dir / "cache.sqlite").string();
+    auto run = [](std::vector<std::string> args, std::string* out_text = nullptr) {
+        std::ostringstream out, err;
+        const int rc = cli::run(args, out, err);
+        if (out_text) *out_text = out.str() + err.str();
+        return rc;
+    };
+    std::string text;
+    CHECK(run({"cards", "sheet", "--database", db, "--batch", f.batch_id, "--output", out_pdf, "--language", "sv"},
+              &text) == 0);
+    CHECK(text.find("23 cards on 3 pages") != std::string::npos);
+    const auto page1 = test::run("pdftotext -f 1 -l 1 '" + out_pdf + "' -");
+    CHECK(page1.find("Giltigt till:") != std::string::npos);
+    CHECK(page1.find("Voimassa") == std::string::npos);
+    CHECK(page1.find("Jakobstad") != std::string::npos);
+
+    CHECK(run({"cards", "sheet", "--database", db, "--batch", f.batch_id}) == 2);  // no --output
+    CHECK(run({"cards", "sheet", "--batch", f.batch_id, "--output", out_pdf, "--language", "de"}) == 2);
+    CHECK(run({"cards", "sheet", "--bogus"}) == 2);
+    CHECK(run({"cards", "print"}) == 2);
+    CHECK(run({"cards", "sheet", "--database", db, "--batch", "nope", "--output", out_pdf}) == 1);
+    CHECK(cli::usage().find("cards sheet --batch ID --output FILE.pdf") != std::string::npos);
 }

@@ -4,6 +4,7 @@
 
 #include "helpers.hpp"
 #include "report_render/pdf_report.hpp"
+#include "report_render/table_report.hpp"
 
 using namespace kaiku;
 using namespace kaiku::report_render;
@@ -114,4 +115,36 @@ TEST_CASE("a short report fits one page and an empty table still gives one page"
     const auto dir = test::temp_dir("pdf-short");
     write_pdf_report(d, (dir / "empty.pdf").string());
     CHECK(pdf_pages(test::run("pdfinfo '" + (dir / "empty.pdf").string() + "'")) == 1);
+}
+
+TEST_CASE("a statistics table becomes a PDF report or a PNG chart in one call") {
+    report::Table t;
+    t.title = "Cards per year";
+    t.key_header = "Year";
+    t.columns = {"Registered cards", "Activated cards", "Uses"};
+    for (int y = 2015; y <= 2023; ++y)
+        t.rows.push_back({std::to_string(y), std::to_string(y), {{y * 3L - 6000, false}, {y - 2000L, false}, {4, true}}});
+    t.total = report::Row{"total", "Total", {{1, false}, {2, false}, {3, false}}};
+    CHECK(parse_output_format("pdf") == OutputFormat::pdf);
+    CHECK(parse_output_format("png") == OutputFormat::png);
+    CHECK_FALSE(parse_output_format("svg"));
+    TableReportOptions o;
+    o.details = {{"Scope", "Whole country"}, {"Period", "2015–2023"}};
+    o.translate = [](const std::string& s) { return s == "Year" ? std::string("Vuosi") : s; };
+    const auto doc = table_document(t, o);
+    REQUIRE(doc.chart);
+    CHECK(doc.chart->series.size() == 2);
+    CHECK(doc.table.key_header == "Vuosi");
+
+    const auto dir = test::temp_dir("table-report");
+    write_table_report(t, OutputFormat::pdf, (dir / "t.pdf").string(), o);
+    const auto text = test::run("pdftotext '" + (dir / "t.pdf").string() + "' -");
+    CHECK(text.find("Vuosi") != std::string::npos);
+    CHECK(text.find("Whole country") != std::string::npos);
+    CHECK(text.find("fewer than five") != std::string::npos);
+    write_table_report(t, OutputFormat::png, (dir / "t.png").string(), o);
+    const auto s = test::png_stats((dir / "t.png").string());
+    CHECK(s.width == 1200);
+    CHECK(s.height == 700);
+    CHECK(s.non_white > 0.05);
 }
