@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 
 namespace kaiku::ui {
 
@@ -35,6 +36,7 @@ void set_line(wxStaticText* line, const wxString& text) {
     line->SetLabel(text);
     line->Wrap(line->GetParent()->FromDIP(380));
     set_accessible_name(line, text);
+    announce_problem(line, text);
     line->Show(!text.empty());
     line->GetParent()->Layout();
 }

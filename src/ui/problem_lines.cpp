@@ -7,6 +7,7 @@
 #include <wx/toplevel.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 
 namespace kaiku::ui {
 
@@ -51,6 +52,7 @@ void FormProblems::set(const std::string& field, const wxString& text) {
     l->Wrap(form_->FromDIP(440));
     l->Show(!text.empty());
     set_accessible_name(l, text);
+    announce_problem(l, text);
     relayout();
 }
 

@@ -147,6 +147,50 @@ def free_card(site_id):
 
 
 
+# --- announcements to assistive technology (what a screen reader speaks without the focus moving)
+
+class Announcements:
+    """Collects the `object:announcement` events of the accessibility bus (ATK's "announcement" signal, forwarded by
+    at-spi2's bridge with the text as the event's data). Create it before the window starts, so that the
+    application's bridge knows from the first moment that someone listens."""
+
+    EVENT = "object:announcement"
+
+    def __init__(self):
+        from gi.repository import GLib
+        self._context = GLib.MainContext.default()
+        self.seen = []
+        pyatspi.Registry.registerEventListener(self._on_event, self.EVENT)
+
+    def _on_event(self, event):
+        text = event.any_data if isinstance(event.any_data, str) else ""
+        if not text:  # older bridges put the text only into the event's detail
+            text = event.type.split(":", 2)[2] if event.type.count(":") >= 2 else ""
+        self.seen.append(text)
+        log(f"announced ({event.type.split(':')[0]}:{event.type.split(':')[1]}): {text!r}")
+
+    def pump(self):
+        while self._context.pending():
+            self._context.iteration(False)
+
+    def mark(self):
+        """Takes in what was announced so far; a following wait() looks only at later announcements."""
+        self.pump()
+        self._mark = len(self.seen)
+
+    def wait(self, what, predicate, timeout=30):
+        """The first announcement since the last mark() whose text satisfies predicate(text)."""
+        start = getattr(self, "_mark", 0)
+
+        def probe():
+            self.pump()
+            return next((t for t in self.seen[start:] if predicate(t)), None)
+        return wait_for(f"an announcement of {what}", probe, timeout, interval=0.05)
+
+    def close(self):
+        pyatspi.Registry.deregisterEventListener(self._on_event, self.EVENT)
+
+
 # --- the application
 
 class Admin:
