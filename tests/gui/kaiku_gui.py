@@ -85,6 +85,14 @@ def key(combo):
     time.sleep(0.15)
 
 
+def activate_window(title_regex):
+    """Gives the X input focus to a window by its title, as a window manager does when a dialog opens or closes
+    (the test display has no window manager). Not a user's step: the keys that follow are."""
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title_regex, "windowfocus", "--sync"],
+                   check=True, timeout=20, stdout=subprocess.DEVNULL)
+    time.sleep(0.3)
+
+
 def type_text(text):
     """Types text into the focused control key by key (a keyboard-wedge scanner does the same)."""
     subprocess.run(["xdotool", "type", "--delay", "15", text], check=True, timeout=60)
@@ -145,6 +153,29 @@ def free_card(site_id):
                 return cid
     raise Failure(f"no free card allocated to site {site_id}")
 
+
+
+# --- focus as a screen reader learns it: from focus events (some focused widgets, like the button inside a choice,
+# are not reachable by walking the tree)
+
+class _FocusEvents:
+    def __init__(self):
+        from gi.repository import GLib
+        self._context = GLib.MainContext.default()
+        self.last = None
+        pyatspi.Registry.registerEventListener(self._on_event, "object:state-changed:focused")
+
+    def _on_event(self, event):
+        if event.detail1 == 1:
+            self.last = event.source
+
+    def current(self):
+        while self._context.pending():
+            self._context.iteration(False)
+        return self.last
+
+
+_focus_events = _FocusEvents()  # before any window starts, so that its bridge knows someone listens
 
 
 # --- announcements to assistive technology (what a screen reader speaks without the focus moving)
@@ -320,7 +351,20 @@ class Admin:
             except Exception:
                 return None
             return None
-        acc = walk(self.app)
+        # What a screen reader follows: the last object that told it got the focus, while it still has it (this
+        # also finds the button inside a choice, which a walk of the tree does not reach); else a walk of the tree.
+        acc = None
+        last = _focus_events.current()
+        try:
+            if last is not None:
+                last.clear_cache()
+                state = last.getState()
+                if state.contains(pyatspi.STATE_FOCUSED) and state.contains(pyatspi.STATE_SHOWING):
+                    acc = last
+        except Exception:
+            acc = None
+        if acc is None:
+            acc = walk(self.app)
         if acc is None:
             return ""
         return accessible_id(acc) or f"{acc.getRoleName()}:{acc.name}"
