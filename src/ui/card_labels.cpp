@@ -2,6 +2,7 @@
 #include "ui/labels.hpp"
 
 #include "core/card_id.hpp"
+#include "ui/format.hpp"
 
 #include <wx/intl.h>
 #include <wx/tokenzr.h>
@@ -94,7 +95,9 @@ CardLabels CardLabels::make() {
     return l;
 }
 
-wxString show_date(const std::optional<core::Date>& d) { return d ? wxString(d->iso()) : wxString(); }
+wxString show_date(const std::optional<core::Date>& d) { return d ? format_date(*d) : wxString(); }
+
+std::string date_key(const std::optional<core::Date>& d) { return d ? d->iso() : std::string(); }
 
 std::optional<core::Date> parse_date_text(const wxString& text) {
     const wxString t = wxString(text).Trim(true).Trim(false);

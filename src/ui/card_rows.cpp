@@ -70,6 +70,8 @@ std::vector<ListRow> card_rows(store::Database& db, const CardLabels& labels, co
                      kind == core::CardKind::personal && c.status != core::CardStatus::in_stock ? number(r.integer(7))
                                                                                                   : wxString(),
                      wxString::FromUTF8(r.text(8))};
+        out.sort_keys = {"", "", "", "", date_key(c.registered_on), date_key(c.valid_until), date_key(c.activated_on),
+                         "", ""};
         rows.push_back(std::move(out));
     }
     return rows;
@@ -130,6 +132,7 @@ StockData read_stock(store::Database& db, const SessionInfo& session, const Card
                      show_date(b.printed_on),
                      number(allocated),
                      number(size - allocated)};
+        row.sort_keys = {"", "", "", "", "", "", date_key(b.printed_on), "", ""};
         d.batch_rows.push_back(std::move(row));
     }
     store::AllocationRepository allocations{db};
@@ -193,6 +196,7 @@ CardHistory read_card_history(store::Database& db, const std::string& card_id, c
         ListRow row;
         row.id = std::to_string(h.rows.size());
         row.cells = {show_date(on), what, where, details};
+        row.sort_keys = {date_key(on), "", "", ""};
         h.rows.push_back(std::move(row));
     };
     if (c.registered_on)
@@ -231,7 +235,7 @@ CardHistory read_card_history(store::Database& db, const std::string& card_id, c
         add(core::Date::parse(r.text(3).substr(0, 10)), what, wxString(), how);
     }
     std::stable_sort(h.rows.begin(), h.rows.end(),
-                     [](const ListRow& a, const ListRow& b) { return a.cells[0] > b.cells[0]; });
+                     [](const ListRow& a, const ListRow& b) { return a.sort_keys[0] > b.sort_keys[0]; });
     return h;
 }
 
