@@ -13,7 +13,9 @@ wxString label(core::CardStatus s) {
     switch (s) {
         // TRANSLATORS: status of a printed card that has not been handed to anyone
         case core::CardStatus::in_stock: return _("In stock");
-        case core::CardStatus::registered: return _("Registered");
+        // TRANSLATORS: status of a card handed to a cardholder and recorded in the register (an adjective, like
+        // "In stock", "Expired"); not a number of cards
+        case core::CardStatus::registered: return wxGETTEXT_IN_CONTEXT("card status", "Registered");
         // TRANSLATORS: status of a card that has been used at least once
         case core::CardStatus::activated: return _("In use");
         case core::CardStatus::expired: return _("Expired");

@@ -87,7 +87,8 @@ std::vector<ListColumn> stock_columns() {
     return {{_("Issuer site"), 240},
             {_("Area"), 110},
             {_("Allocated"), 90, true},
-            {_("Registered"), 90, true},
+            // TRANSLATORS: column heading: how many cards of the allocation have been registered (a number)
+            {wxGETTEXT_IN_CONTEXT("number of cards", "Registered"), 90, true},
             {_("Left"), 80, true}};
 }
 
@@ -157,7 +158,8 @@ std::vector<ListColumn> history_columns() {
 HistoryLabels HistoryLabels::make() {
     HistoryLabels l;
     l.card = CardLabels::make();
-    l.registered = _("Registered");
+    // TRANSLATORS: an event in a card's history: the card was registered (handed to its holder) on that day
+    l.registered = wxGETTEXT_IN_CONTEXT("card history event", "Registered");
     // TRANSLATORS: %s is a date
     l.valid_until = _("Valid until %s");
     l.first_use = _("First use");

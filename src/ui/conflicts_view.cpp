@@ -55,7 +55,9 @@ ConflictsView::ConflictsView(wxWindow* parent, Services& services) : View(parent
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     split->SetMinimumPaneSize(FromDIP(120));
     list_ = new RecordList(split, "conflicts", _("Conflicts and refused changes"),
-                           {{_("Kind"), 130}, {_("Record"), 90}, {_("Fields"), 200}, {_("Reason"), 320},
+                           {{_("Kind"), 130},
+                            // TRANSLATORS: column heading (a noun): which stored item (card, site, use…) it is about
+                            {wxGETTEXT_IN_CONTEXT("noun: a stored item", "Record"), 90}, {_("Fields"), 200}, {_("Reason"), 320},
                             {_("Since"), 130}},
                            _("Filter by record, field or reason"));
     auto* detail = new wxPanel(split);
