@@ -230,10 +230,12 @@ CardHistory read_card_history(store::Database& db, const std::string& card_id, c
                               : type == "card.cancel" ? l.cancelled_here
                               : type == "card.replace" ? l.replaced_here
                                                        : wxString::FromUTF8(type);
-        const wxString how = state == "acked"      ? l.sent
-                             : state == "rejected" || state == "conflict"
-                                 ? wxString::Format(l.refused, wxString::FromUTF8(r.text(4)))
-                                 : l.pending;
+        const bool refused = state == "rejected" || state == "conflict";
+        const auto problem = refused ? sync::read_register_problem(r.text(4)) : sync::RegisterProblem{};
+        const wxString how = state == "acked" ? l.sent
+                             : refused        ? wxString::Format(l.refused, wxString::FromUTF8(problem.english))
+                                              : l.pending;
+        if (refused) h.refusals[std::to_string(h.rows.size())] = problem;
         add(core::Date::parse(r.text(3).substr(0, 10)), what, wxString(), how);
     }
     std::stable_sort(h.rows.begin(), h.rows.end(),

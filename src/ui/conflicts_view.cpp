@@ -13,6 +13,7 @@
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
 #include "ui/format.hpp"
+#include "ui/labels.hpp"
 #include "ui/field_values_dialog.hpp"
 #include "ui/record_list.hpp"
 #include "ui/use_labels.hpp"
@@ -128,7 +129,7 @@ void ConflictsView::reload() {
             for (const auto& f : item.fields) fields += (fields.empty() ? "" : ", ") + field_label(f);
             rows.push_back({item.id,
                             {kind_label(item.kind), entity_label(item.entity), fields,
-                             wxString::FromUTF8(item.reason), format_datetime(item.when)},
+                             register_problem(item.problem), format_datetime(item.when)},
                             {"", "", "", "", item.when}});
         }
         list_->set_rows(std::move(rows));
@@ -164,10 +165,11 @@ void ConflictsView::show_selected() {
         if (item->kind == Kind::conflict)
             reason = _("The same record was changed here and elsewhere. Decide which version stands.");
         else if (item->kind == Kind::returned)
-            // TRANSLATORS: %s is the register's explanation, in English
-            reason = wxString::Format(_("The register kept its own version: %s"), wxString::FromUTF8(item->reason));
+            // TRANSLATORS: %s is the register's explanation (a sentence in the interface language)
+            reason = wxString::Format(_("The register kept its own version: %s"), register_problem(item->problem));
         else
-            reason = wxString::Format(_("The register refused this change: %s"), wxString::FromUTF8(item->reason));
+            // TRANSLATORS: %s is why the register refused the change (a sentence in the interface language)
+            reason = wxString::Format(_("The register refused this change: %s"), register_problem(item->problem));
     } else {
         reason = items_.empty() ? _("Nothing waits for a decision.") : _("Select a row to see both versions.");
     }
@@ -211,7 +213,7 @@ void ConflictsView::resend() {
     FieldValuesDialog dialog(this, _("Correct and Resend"),
                              wxString::Format(_("The register refused this change: %s\nCorrect the values and send "
                                                 "it again."),
-                                              wxString::FromUTF8(item->reason)),
+                                              register_problem(item->problem)),
                              fields, item->mine);
     if (dialog.ShowModal() != wxID_OK) return;
     services_.write([id = item->id, payload = sync::with_fields(item->payload, dialog.values())](
