@@ -16,7 +16,7 @@ build_packages=(cmake make g++ pkg-config gettext
   libsoci-dev libboost-dev libpq-dev libsqlite3-dev
   libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libsodium-dev doctest-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev)
-test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick curl sqlite3 openssl postgresql nodejs)
+test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick gnome-themes-extra curl sqlite3 openssl postgresql nodejs)
 
 install_missing() {
   local missing=()

@@ -12,6 +12,7 @@
 #include <wx/textctrl.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/colours.hpp"
 #include "ui/announce.hpp"
 
 namespace kaiku::ui {
@@ -105,7 +106,7 @@ wxWindow* FieldProblems::show(const core::Errors& errors, bool include_unmatched
 wxStaticText* problem_line(wxWindow* parent, const std::string& id) {
     auto* line = new wxStaticText(parent, wxID_ANY, wxString());
     // Not colour alone: the line is a whole sentence naming the field; the colour only helps to spot it.
-    line->SetForegroundColour(wxColour(176, 0, 32));
+    line->SetForegroundColour(problem_text_colour(parent));
     set_accessible(line, wxString(), id.c_str());
     line->Hide();
     return line;

@@ -7,6 +7,7 @@
 #include <wx/toplevel.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/colours.hpp"
 #include "ui/announce.hpp"
 
 namespace kaiku::ui {
@@ -15,7 +16,7 @@ namespace {
 
 wxStaticText* make_line(wxWindow* form, const char* id) {
     auto* text = new wxStaticText(form, wxID_ANY, wxString());
-    text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HOTLIGHT));
+    text->SetForegroundColour(problem_text_colour(form));
     set_accessible(text, wxString(), id);
     text->Hide();
     return text;
