@@ -1,9 +1,13 @@
 """Status changes are announced to assistive technology, in the user's language (Finnish here): Ctrl+R's sync ends
 with "Synkronointi valmistui klo …" spoken without the focus moving, and a wrong value in a form is spoken as the
-problem line under the field says it, once the user pauses. Listens on the accessibility bus as a screen reader does
+problem line under the field says it, once the user pauses; with the register's server stopped, Ctrl+R's failure
+is announced too. Listens on the accessibility bus as a screen reader does
 (`object:announcement`)."""
 
+import os
 import re
+import signal
+import subprocess
 import time
 
 import kaiku_gui as g
@@ -43,6 +47,17 @@ def main(admins):
     g.wait_for("the problem to clear", lambda: g.name_of(a.find("quota-start-problem")) == "", timeout=10)
     g.key("Escape")
     g.wait_for("the dialog to close", lambda: a.find("quota-ok") is None, timeout=10)
+
+    # The register goes away: Ctrl+R's failure is announced with what the user sees now.
+    pid = int(os.environ["KAIKU_SERVER_PID"])
+    os.kill(pid, signal.SIGTERM)
+    g.wait_for("the server to stop", lambda: subprocess.run(["kill", "-0", str(pid)],
+                                                            capture_output=True).returncode, timeout=20)
+    g.activate_window("^Kaiku Admin")
+    heard.mark()
+    g.key("ctrl+r")
+    text = heard.wait("the failed sync", lambda t: g.SERVER_URL in t, timeout=60)
+    g.log(f"server stopped, Ctrl+R: announced {text!r}")
     heard.close()
     a.quit()
     admins.remove(a)
