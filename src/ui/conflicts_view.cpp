@@ -42,6 +42,7 @@ wxString entity_label(const std::string& entity) {
     if (entity == "usage") return _("Use");
     if (entity == "area") return _("Area");
     if (entity == "message") return _("Message");
+    if (entity == "card_batch") return _("Batch");
     return wxString::FromUTF8(entity);
 }
 

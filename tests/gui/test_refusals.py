@@ -52,6 +52,8 @@ def main(admins):
                        lambda: next((r for r in a.rows("conflicts-list") if r[0] == "Hylätty muutos"
                                      or FI_CONFLICT in r[3]), None), timeout=60)
     g.log(f"conflicts row: {cells}")
+    if cells[1] != "Erä" or cells[2] != "Ensimmäisen kortin numero":
+        raise g.Failure(f"the record and field of the refusal are not in Finnish: {cells}")
     if cells[3] != FI_CONFLICT:
         raise g.Failure(f"the reason in the list is {cells[3]!r}, expected the Finnish sentence {FI_CONFLICT!r}")
     a.select_row("conflicts-list", lambda c: c[3] == FI_CONFLICT, "the refused batch")
