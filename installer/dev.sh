@@ -17,8 +17,8 @@ build_packages=(cmake make g++ pkg-config gettext
   libcurl4-openssl-dev nlohmann-json3-dev libcpp-httplib-dev libsodium-dev doctest-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev
   libcairo2-dev libzint-dev fonts-dejavu-core)
-test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick curl sqlite3 openssl postgresql nodejs
-  poppler-utils zbar-tools)
+test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick gnome-themes-extra curl sqlite3
+  openssl postgresql nodejs poppler-utils zbar-tools)
 
 install_missing() {
   local missing=()

@@ -46,6 +46,20 @@ std::string reason_of(const json& problem, std::vector<std::string>& fields) {
     return text;
 }
 
+RegisterProblem problem_of(const json& problem) {
+    RegisterProblem p;
+    const std::string type = problem.value("type", std::string());
+    const std::string prefix = "/problems/";
+    p.type = type.rfind(prefix, 0) == 0 ? type.substr(prefix.size()) : type;
+    if (problem.contains("errors") && problem["errors"].is_array())
+        for (const auto& e : problem["errors"])
+            if (e.is_object())
+                p.errors.push_back({e.value("field", std::string()), e.value("code", std::string()),
+                                    e.value("message", std::string())});
+    p.english = reason_of(problem, p.fields);
+    return p;
+}
+
 std::optional<OutboxEntry> refused(store::Database& db, const std::string& mutation_id) {
     for (auto& e : Outbox(db).list("rejected"))
         if (e.mutation_id == mutation_id) return e;
@@ -99,7 +113,9 @@ std::vector<ReviewItem> list_review_items(store::Database& db) {
         item.mine = flat_fields(parse_object(row.get<std::string>(3)));
         item.theirs = row.get_indicator(4) == soci::i_ok ? flat_fields(parse_object(row.get<std::string>(4)))
                                                          : json::object();
-        item.reason = reason_of(parse_object(row.get<std::string>(5)), item.fields);
+        item.problem = problem_of(parse_object(row.get<std::string>(5)));
+        item.reason = item.problem.english;
+        item.fields = item.problem.fields;
         item.when = row.get<std::string>(6);
         item.type = row.get_indicator(7) == soci::i_ok ? row.get<std::string>(7) : item.entity;
         out.push_back(std::move(item));
@@ -113,11 +129,21 @@ std::vector<ReviewItem> list_review_items(store::Database& db) {
         item.entity_id = e.entity_id;
         item.mine = flat_fields(e.payload);
         item.payload = e.payload;
-        item.reason = reason_of(parse_object(e.last_error), item.fields);
+        item.problem = problem_of(parse_object(e.last_error));
+        item.reason = item.problem.english;
+        item.fields = item.problem.fields;
         item.when = e.recorded_at;
         out.push_back(std::move(item));
     }
     return out;
+}
+
+RegisterProblem read_register_problem(const std::string& stored) {
+    const json j = json::parse(stored, nullptr, false);
+    if (j.is_object()) return problem_of(j);
+    RegisterProblem p;
+    p.english = stored;
+    return p;
 }
 
 json with_fields(json payload, const json& fields) {

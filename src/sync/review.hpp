@@ -6,10 +6,24 @@
 #include <string>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "store/database.hpp"
 #include "sync/local_commands.hpp"
 
 namespace kaiku::sync {
+
+// What the register said when it refused or returned a change, as stored with the change (the problem document).
+// The stable codes are what the interface translates; the English text is shown only for codes it does not know.
+struct RegisterProblem {
+    std::string type;                 // the problem's code: "validation-failed", "forbidden", "duplicate-id", …
+    core::Errors errors;              // field errors, each with its stable code (required, not_found, conflict, …)
+    std::string english;              // the register's own words, for logs and unknown codes
+    std::vector<std::string> fields;  // the fields the register named
+};
+
+// Reads a stored problem document (JSON text, as the outbox and local conflicts keep it); other text is kept as the
+// English words with no code.
+RegisterProblem read_register_problem(const std::string& stored);
 
 struct ReviewItem {
     enum class Kind { conflict, returned, rejected };
@@ -22,6 +36,7 @@ struct ReviewItem {
     nlohmann::json theirs = nlohmann::json::object();  // flat field -> the register's value
     nlohmann::json payload;      // refusals: the change as sent, to correct and resend
     std::string reason;          // the register's words (English), refusals and returned changes
+    RegisterProblem problem;     // the same with its stable codes, for a sentence in the user's language
     std::string when;            // UTC ISO time
 };
 

@@ -11,8 +11,25 @@ namespace kaiku::ui {
 #ifdef __WXGTK__
 namespace {
 
-// The widgets that should carry the name: the window's own widget and, for a scrolled window
-// (wxDataViewCtrl puts its GtkTreeView inside one), the widget it scrolls.
+void find_toggle_button(GtkWidget* widget, gpointer data) {
+    auto** found = static_cast<GtkWidget**>(data);
+    if (*found) return;
+    if (GTK_IS_TOGGLE_BUTTON(widget))
+        *found = widget;
+    else if (GTK_IS_CONTAINER(widget))
+        gtk_container_forall(GTK_CONTAINER(widget), find_toggle_button, data);
+}
+
+// The button that takes the focus inside a combo box (wxChoice): an internal child, so gtk_container_forall.
+GtkWidget* combo_button(GtkWidget* combo) {
+    GtkWidget* found = nullptr;
+    gtk_container_forall(GTK_CONTAINER(combo), find_toggle_button, &found);
+    return found;
+}
+
+// The widgets that should carry the name: the window's own widget; for a scrolled window (wxDataViewCtrl puts its
+// GtkTreeView inside one), the widget it scrolls; for a combo box (wxChoice), the toggle button that has the
+// keyboard focus, which is what a screen reader reads out when the user tabs to the choice.
 template <class F>
 void for_each_named_widget(wxWindow* win, F&& apply) {
     if (!win) return;
@@ -21,6 +38,8 @@ void for_each_named_widget(wxWindow* win, F&& apply) {
     apply(widget);
     if (GTK_IS_SCROLLED_WINDOW(widget)) {
         if (GtkWidget* child = gtk_bin_get_child(GTK_BIN(widget))) apply(child);
+    } else if (GTK_IS_COMBO_BOX(widget) && !gtk_combo_box_get_has_entry(GTK_COMBO_BOX(widget))) {
+        if (GtkWidget* button = combo_button(widget)) apply(button);
     }
 }
 
@@ -33,9 +52,12 @@ void set_accessible(wxWindow* win, const wxString& name, const char* id) {
         AtkObject* a = gtk_widget_get_accessible(widget);
         if (!a) return;
         atk_object_set_name(a, name.utf8_str());
-        // The scrolled-window wrapper gets a suffixed id so that the id stays unique.
+        // Ids stay unique: the scrolled-window wrapper's gets "-scroll", a combo box's button "-button"; the
+        // control a test looks for keeps the plain id.
         const bool inner = widget != static_cast<GtkWidget*>(win->GetHandle());
-        const wxString full_id = inner || !GTK_IS_SCROLLED_WINDOW(widget) ? wxString(id) : wxString(id) + "-scroll";
+        wxString full_id(id);
+        if (!inner && GTK_IS_SCROLLED_WINDOW(widget)) full_id += "-scroll";
+        if (inner && GTK_IS_TOGGLE_BUTTON(widget)) full_id += "-button";
         atk_object_set_accessible_id(a, full_id.utf8_str());
     });
 #else

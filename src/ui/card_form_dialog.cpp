@@ -13,6 +13,7 @@
 #include <wx/textctrl.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/card_labels.hpp"
 #include "ui/labels.hpp"
 
@@ -99,6 +100,7 @@ void CardFormDialog::set_problem(wxWindow* control, const wxString& text) {
         r.problem->SetLabel(text);
         r.problem->Wrap(FromDIP(kWrapWidth));
         set_accessible_name(r.problem, text);
+        announce_problem(r.problem, text);
         r.problem->Show(!text.empty());
         fit_height();
         return;
@@ -109,6 +111,7 @@ void CardFormDialog::set_general_problem(const wxString& text) {
     general_->SetLabel(text);
     general_->Wrap(FromDIP(kWrapWidth));
     set_accessible_name(general_, text);
+    announce_problem(general_, text);
     general_->Show(!text.empty());
     fit_height();
 }

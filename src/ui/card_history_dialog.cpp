@@ -7,6 +7,7 @@
 
 #include "ui/accessibility.hpp"
 #include "ui/card_rows.hpp"
+#include "ui/labels.hpp"
 #include "ui/record_list.hpp"
 
 namespace kaiku::ui {
@@ -64,6 +65,10 @@ CardHistoryDialog::CardHistoryDialog(wxWindow* parent, Services& services, const
             }
             summary_->SetLabel(text);
             set_accessible_name(summary_, text);
+            for (auto& row : h.value.rows)
+                if (const auto it = h.value.refusals.find(row.id); it != h.value.refusals.end() && row.cells.size() > 3)
+                    // TRANSLATORS: %s is why the register refused a change made on this computer
+                    row.cells[3] = wxString::Format(_("Refused by the register: %s"), register_problem(it->second));
             list_->set_rows(std::move(h.value.rows));
             Layout();
         });

@@ -2,6 +2,7 @@
 #include "ui/labels.hpp"
 
 #include "core/card_id.hpp"
+#include "ui/format.hpp"
 
 #include <wx/intl.h>
 #include <wx/tokenzr.h>
@@ -12,7 +13,9 @@ wxString label(core::CardStatus s) {
     switch (s) {
         // TRANSLATORS: status of a printed card that has not been handed to anyone
         case core::CardStatus::in_stock: return _("In stock");
-        case core::CardStatus::registered: return _("Registered");
+        // TRANSLATORS: status of a card handed to a cardholder and recorded in the register (an adjective, like
+        // "In stock", "Expired"); not a number of cards
+        case core::CardStatus::registered: return wxGETTEXT_IN_CONTEXT("card status", "Registered");
         // TRANSLATORS: status of a card that has been used at least once
         case core::CardStatus::activated: return _("In use");
         case core::CardStatus::expired: return _("Expired");
@@ -94,7 +97,9 @@ CardLabels CardLabels::make() {
     return l;
 }
 
-wxString show_date(const std::optional<core::Date>& d) { return d ? wxString(d->iso()) : wxString(); }
+wxString show_date(const std::optional<core::Date>& d) { return d ? format_date(*d) : wxString(); }
+
+std::string date_key(const std::optional<core::Date>& d) { return d ? d->iso() : std::string(); }
 
 std::optional<core::Date> parse_date_text(const wxString& text) {
     const wxString t = wxString(text).Trim(true).Trim(false);

@@ -32,7 +32,10 @@ struct CardLabels {
 };
 
 // A date as shown in lists and forms: ISO 8601 (2024-03-31), unambiguous in every language.
+// A date in the interface language's style (22.11.2026 in fi and sv); empty for none.
 wxString show_date(const std::optional<core::Date>&);
+// The ISO date as a list's sort key, so that sorting stays chronological whatever the display style.
+std::string date_key(const std::optional<core::Date>&);
 // A date typed by a person: 2024-03-31 or 31.3.2024. Empty when it is no real date.
 std::optional<core::Date> parse_date_text(const wxString& text);
 

@@ -70,6 +70,8 @@ std::vector<ListRow> card_rows(store::Database& db, const CardLabels& labels, co
                      kind == core::CardKind::personal && c.status != core::CardStatus::in_stock ? number(r.integer(7))
                                                                                                   : wxString(),
                      wxString::FromUTF8(r.text(8))};
+        out.sort_keys = {"", "", "", "", date_key(c.registered_on), date_key(c.valid_until), date_key(c.activated_on),
+                         "", ""};
         rows.push_back(std::move(out));
     }
     return rows;
@@ -85,7 +87,8 @@ std::vector<ListColumn> stock_columns() {
     return {{_("Issuer site"), 240},
             {_("Area"), 110},
             {_("Allocated"), 90, true},
-            {_("Registered"), 90, true},
+            // TRANSLATORS: column heading: how many cards of the allocation have been registered (a number)
+            {wxGETTEXT_IN_CONTEXT("number of cards", "Registered"), 90, true},
             {_("Left"), 80, true}};
 }
 
@@ -130,6 +133,7 @@ StockData read_stock(store::Database& db, const SessionInfo& session, const Card
                      show_date(b.printed_on),
                      number(allocated),
                      number(size - allocated)};
+        row.sort_keys = {"", "", "", "", "", "", date_key(b.printed_on), "", ""};
         d.batch_rows.push_back(std::move(row));
     }
     store::AllocationRepository allocations{db};
@@ -154,7 +158,8 @@ std::vector<ListColumn> history_columns() {
 HistoryLabels HistoryLabels::make() {
     HistoryLabels l;
     l.card = CardLabels::make();
-    l.registered = _("Registered");
+    // TRANSLATORS: an event in a card's history: the card was registered (handed to its holder) on that day
+    l.registered = wxGETTEXT_IN_CONTEXT("card history event", "Registered");
     // TRANSLATORS: %s is a date
     l.valid_until = _("Valid until %s");
     l.first_use = _("First use");
@@ -193,6 +198,7 @@ CardHistory read_card_history(store::Database& db, const std::string& card_id, c
         ListRow row;
         row.id = std::to_string(h.rows.size());
         row.cells = {show_date(on), what, where, details};
+        row.sort_keys = {date_key(on), "", "", ""};
         h.rows.push_back(std::move(row));
     };
     if (c.registered_on)
@@ -224,14 +230,16 @@ CardHistory read_card_history(store::Database& db, const std::string& card_id, c
                               : type == "card.cancel" ? l.cancelled_here
                               : type == "card.replace" ? l.replaced_here
                                                        : wxString::FromUTF8(type);
-        const wxString how = state == "acked"      ? l.sent
-                             : state == "rejected" || state == "conflict"
-                                 ? wxString::Format(l.refused, wxString::FromUTF8(r.text(4)))
-                                 : l.pending;
+        const bool refused = state == "rejected" || state == "conflict";
+        const auto problem = refused ? sync::read_register_problem(r.text(4)) : sync::RegisterProblem{};
+        const wxString how = state == "acked" ? l.sent
+                             : refused        ? wxString::Format(l.refused, wxString::FromUTF8(problem.english))
+                                              : l.pending;
+        if (refused) h.refusals[std::to_string(h.rows.size())] = problem;
         add(core::Date::parse(r.text(3).substr(0, 10)), what, wxString(), how);
     }
     std::stable_sort(h.rows.begin(), h.rows.end(),
-                     [](const ListRow& a, const ListRow& b) { return a.cells[0] > b.cells[0]; });
+                     [](const ListRow& a, const ListRow& b) { return a.sort_keys[0] > b.sort_keys[0]; });
     return h;
 }
 

@@ -2,12 +2,15 @@
 // indexes the rows), so that hundreds of thousands of cards keep the window responsive.
 #pragma once
 
+#include <map>
+
 #include <string>
 #include <vector>
 
 #include "core/entities.hpp"
 #include "store/database.hpp"
 #include "ui/card_labels.hpp"
+#include "sync/review.hpp"
 #include "ui/record_list.hpp"
 #include "ui/services.hpp"
 
@@ -34,6 +37,8 @@ StockData read_stock(store::Database&, const SessionInfo&, const CardLabels&);
 struct CardHistory {
     std::optional<core::Card> card;
     std::vector<ListRow> rows;
+    // Changes the register refused, by row id: the sentence is chosen by the problem's codes on the UI thread.
+    std::map<std::string, sync::RegisterProblem> refusals;
 };
 std::vector<ListColumn> history_columns();
 struct HistoryLabels {

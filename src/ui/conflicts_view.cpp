@@ -13,6 +13,7 @@
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
 #include "ui/format.hpp"
+#include "ui/labels.hpp"
 #include "ui/field_values_dialog.hpp"
 #include "ui/record_list.hpp"
 #include "ui/use_labels.hpp"
@@ -41,6 +42,7 @@ wxString entity_label(const std::string& entity) {
     if (entity == "usage") return _("Use");
     if (entity == "area") return _("Area");
     if (entity == "message") return _("Message");
+    if (entity == "card_batch") return _("Batch");
     return wxString::FromUTF8(entity);
 }
 
@@ -55,7 +57,9 @@ ConflictsView::ConflictsView(wxWindow* parent, Services& services) : View(parent
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     split->SetMinimumPaneSize(FromDIP(120));
     list_ = new RecordList(split, "conflicts", _("Conflicts and refused changes"),
-                           {{_("Kind"), 130}, {_("Record"), 90}, {_("Fields"), 200}, {_("Reason"), 320},
+                           {{_("Kind"), 130},
+                            // TRANSLATORS: column heading (a noun): which stored item (card, site, use…) it is about
+                            {wxGETTEXT_IN_CONTEXT("noun: a stored item", "Record"), 90}, {_("Fields"), 200}, {_("Reason"), 320},
                             {_("Since"), 130}},
                            _("Filter by record, field or reason"));
     auto* detail = new wxPanel(split);
@@ -126,7 +130,7 @@ void ConflictsView::reload() {
             for (const auto& f : item.fields) fields += (fields.empty() ? "" : ", ") + field_label(f);
             rows.push_back({item.id,
                             {kind_label(item.kind), entity_label(item.entity), fields,
-                             wxString::FromUTF8(item.reason), format_datetime(item.when)},
+                             register_problem(item.problem), format_datetime(item.when)},
                             {"", "", "", "", item.when}});
         }
         list_->set_rows(std::move(rows));
@@ -162,10 +166,11 @@ void ConflictsView::show_selected() {
         if (item->kind == Kind::conflict)
             reason = _("The same record was changed here and elsewhere. Decide which version stands.");
         else if (item->kind == Kind::returned)
-            // TRANSLATORS: %s is the register's explanation, in English
-            reason = wxString::Format(_("The register kept its own version: %s"), wxString::FromUTF8(item->reason));
+            // TRANSLATORS: %s is the register's explanation (a sentence in the interface language)
+            reason = wxString::Format(_("The register kept its own version: %s"), register_problem(item->problem));
         else
-            reason = wxString::Format(_("The register refused this change: %s"), wxString::FromUTF8(item->reason));
+            // TRANSLATORS: %s is why the register refused the change (a sentence in the interface language)
+            reason = wxString::Format(_("The register refused this change: %s"), register_problem(item->problem));
     } else {
         reason = items_.empty() ? _("Nothing waits for a decision.") : _("Select a row to see both versions.");
     }
@@ -209,7 +214,7 @@ void ConflictsView::resend() {
     FieldValuesDialog dialog(this, _("Correct and Resend"),
                              wxString::Format(_("The register refused this change: %s\nCorrect the values and send "
                                                 "it again."),
-                                              wxString::FromUTF8(item->reason)),
+                                              register_problem(item->problem)),
                              fields, item->mine);
     if (dialog.ShowModal() != wxID_OK) return;
     services_.write([id = item->id, payload = sync::with_fields(item->payload, dialog.values())](

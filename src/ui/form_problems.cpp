@@ -12,6 +12,8 @@
 #include <wx/textctrl.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/colours.hpp"
+#include "ui/announce.hpp"
 
 namespace kaiku::ui {
 
@@ -35,6 +37,7 @@ void set_line(wxStaticText* line, const wxString& text) {
     line->SetLabel(text);
     line->Wrap(line->GetParent()->FromDIP(380));
     set_accessible_name(line, text);
+    announce_problem(line, text);
     line->Show(!text.empty());
     line->GetParent()->Layout();
 }
@@ -103,7 +106,7 @@ wxWindow* FieldProblems::show(const core::Errors& errors, bool include_unmatched
 wxStaticText* problem_line(wxWindow* parent, const std::string& id) {
     auto* line = new wxStaticText(parent, wxID_ANY, wxString());
     // Not colour alone: the line is a whole sentence naming the field; the colour only helps to spot it.
-    line->SetForegroundColour(wxColour(176, 0, 32));
+    line->SetForegroundColour(problem_text_colour(parent));
     set_accessible(line, wxString(), id.c_str());
     line->Hide();
     return line;

@@ -37,11 +37,10 @@ wxString label(core::SiteStatus s) {
     return {};
 }
 
-wxString core_problem(const core::FieldError& e) {
-    const wxString english = wxString::FromUTF8(e.message);
-    const wxString translated = wxGetTranslation(english);
-    if (!english.empty() && (ui_language() == "en" || translated != english)) return translated;
-    const std::string& c = e.code;
+namespace {
+
+// The sentence for a field error's stable code; empty for a code this program does not know.
+wxString code_problem(const std::string& c) {
     if (c == "required") return _("A value is required.");
     if (c == "too_long") return _("The text is too long.");
     if (c == "out_of_range") return _("The value is outside the allowed range.");
@@ -50,7 +49,65 @@ wxString core_problem(const core::FieldError& e) {
     if (c == "not_found") return _("No such record in the data saved on this computer.");
     if (c == "not_allowed") return _("Your role or the record's state does not allow this.");
     if (c == "conflict") return _("This conflicts with a record that already exists.");
-    return _("The value is not valid.");
+    if (c == "invalid_value") return _("The value is not valid.");
+    return {};
+}
+
+// The register's answer for a field error: "not found" means not in the register (not "on this computer").
+wxString register_code_problem(const std::string& c) {
+    // TRANSLATORS: why the register refused a change: a card, site, user… named in it is unknown to the register
+    if (c == "not_found") return _("The register has no such record, or it is outside your area.");
+    // TRANSLATORS: why the register refused a change: a field the program may not set
+    if (c == "unknown_field") return _("The register does not know one of the fields of this change.");
+    return code_problem(c);
+}
+
+// The sentence for a problem's type (RFC 9457 slug) when it has no field errors; empty when unknown.
+wxString type_problem(const std::string& t) {
+    // TRANSLATORS: why the register refused a change
+    if (t == "forbidden") return _("Your role or area does not allow this change.");
+    // TRANSLATORS: why the register refused a change
+    if (t == "card-already-registered") return _("The card is already registered in the register.");
+    // TRANSLATORS: why the register refused a change: the same record (same id) was sent before
+    if (t == "duplicate-id") return _("The register has this record already.");
+    // TRANSLATORS: why the register refused to void a use
+    if (t == "already-voided") return _("The use has been voided already.");
+    // TRANSLATORS: why the register kept a change for a person to decide
+    if (t == "edit-conflict") return _("Someone else changed this meanwhile; decide which values stand.");
+    // TRANSLATORS: why the register refused a change
+    if (t == "unknown-mutation") return _("The register does not know this kind of change; update Kaiku Admin.");
+    return {};
+}
+
+}  // namespace
+
+wxString core_problem(const core::FieldError& e) {
+    const wxString english = wxString::FromUTF8(e.message);
+    const wxString translated = wxGetTranslation(english);
+    if (!english.empty() && (ui_language() == "en" || translated != english)) return translated;
+    const wxString known = code_problem(e.code);
+    return known.empty() ? _("The value is not valid.") : known;
+}
+
+wxString register_problem(const sync::RegisterProblem& p) {
+    wxString text;
+    bool all_known = !p.errors.empty();
+    for (const auto& e : p.errors) {
+        const wxString sentence = register_code_problem(e.code);
+        if (sentence.empty()) {
+            all_known = false;
+            break;
+        }
+        if (text.Find(sentence) != wxNOT_FOUND) continue;  // one sentence per kind of problem
+        if (!text.empty()) text += ' ';
+        text += sentence;
+    }
+    if (all_known) return text;
+    if (p.errors.empty()) {
+        const wxString sentence = type_problem(p.type);
+        if (!sentence.empty()) return sentence;
+    }
+    return wxString::FromUTF8(p.english);
 }
 
 wxString short_detail(const std::string& detail) {

@@ -9,6 +9,7 @@
 #include "core/enums.hpp"
 #include "core/errors.hpp"
 #include "sync/network_refresh.hpp"
+#include "sync/review.hpp"
 
 namespace kaiku::ui {
 
@@ -25,6 +26,11 @@ wxString short_detail(const std::string& detail);
 // The problem of a core error as a sentence in the interface language: the core's English sentence in English
 // (or when the catalogue has it), else a sentence chosen by the error's stable code. Without the field's name.
 wxString core_problem(const core::FieldError&);
+
+// Why the register refused or returned a change, in the interface language, chosen by the problem's stable codes
+// (the field errors' codes, else the problem's type). The register's English words are shown only when no code is
+// known to this program.
+wxString register_problem(const sync::RegisterProblem&);
 
 // A short text for the status bar field.
 wxString sync_failure_status(sync::FailureKind);

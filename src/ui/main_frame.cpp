@@ -21,6 +21,7 @@
 #include "net/http.hpp"
 #include "store/repositories.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/format.hpp"
 #include "ui/app.hpp"
 #include "ui/labels.hpp"
@@ -302,7 +303,7 @@ void MainFrame::on_round_done(const sync::SyncReport& report) {
     const bool reported = user_round_;
     user_round_ = false;
     set_syncing(false);
-    status_->set_sync_state(sync_failure_status(report.failure));
+    status_->set_sync_outcome(sync_failure_status(report.failure), !reported);
     if (report.ok() && services_->session().role.empty()) {
         // The first round signed in: now the role is known, and with it the views it has.
         services_->read<SessionInfo>(read_session, [this](Loaded<SessionInfo> s) {
@@ -321,6 +322,7 @@ void MainFrame::on_round_done(const sync::SyncReport& report) {
             const wxString done = wxString::Format(_("Sync finished at %s."), wxDateTime::Now().Format("%H:%M:%S"));
             progress_text_->SetLabel(done);
             set_accessible_name(progress_text_, done);
+            announce(progress_text_, done);
         }
     } else {
         wxLogMessage("Sync with %s failed: %s", options_.server_url, wxString::FromUTF8(report.detail));
@@ -363,6 +365,7 @@ void MainFrame::refresh_status() {
 void MainFrame::show_problem(const wxString& message) {
     info_bar_->ShowMessage(message, wxICON_WARNING);
     set_accessible_name(info_bar_, message);
+    announce(info_bar_, message);
 }
 
 void MainFrame::sign_out() {

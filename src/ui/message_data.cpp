@@ -26,9 +26,11 @@ struct Names {
         const auto it = sites.find(id);
         return it != sites.end() ? wxString::FromUTF8(it->second.name) : _("Unknown site");
     }
-    wxString area(const std::string& id) const {
+    // The area's name, or nullptr when this computer does not know the area (each caller then says a whole
+    // sentence of its own: no sentence is built from a translated fragment).
+    const wxString* area(const std::string& id) const {
         const auto it = areas.find(id);
-        return it != areas.end() ? it->second : _("an area");
+        return it != areas.end() ? &it->second : nullptr;
     }
 
     wxString sender(store::Database& db, const core::Message& m) const {
@@ -42,8 +44,10 @@ struct Names {
             case core::RecipientKind::area_issuers:
             case core::RecipientKind::area_venues:
             case core::RecipientKind::area_all:
-                // TRANSLATORS: sender of an announcement; %s is the area's name
-                return wxString::Format(_("Coordinators of %s"), area(m.recipient_id));
+                if (const wxString* name = area(m.recipient_id))
+                    // TRANSLATORS: sender of an announcement; %s is the area's name
+                    return wxString::Format(_("Coordinators of %s"), *name);
+                return _("Area coordinators");
             case core::RecipientKind::site: break;
         }
         return _("Area coordinator");
@@ -55,13 +59,21 @@ struct Names {
                 // A site's reply to an announcement is addressed to its own site, where coordinators see it.
                 if (m.recipient_id == m.sender_site_id) return _("Area coordinators");
                 return site(m.recipient_id);
-            // TRANSLATORS: recipients of an announcement; %s is the area's name
-            case core::RecipientKind::area_issuers: return wxString::Format(_("All issuers of %s"), area(m.recipient_id));
-            // TRANSLATORS: recipients of an announcement; %s is the area's name
-            case core::RecipientKind::area_venues: return wxString::Format(_("All venues of %s"), area(m.recipient_id));
-            // TRANSLATORS: recipients of an announcement; %s is the area's name
+            case core::RecipientKind::area_issuers:
+                if (const wxString* name = area(m.recipient_id))
+                    // TRANSLATORS: recipients of an announcement; %s is the area's name
+                    return wxString::Format(_("All issuers of %s"), *name);
+                return _("All issuers of the area");
+            case core::RecipientKind::area_venues:
+                if (const wxString* name = area(m.recipient_id))
+                    // TRANSLATORS: recipients of an announcement; %s is the area's name
+                    return wxString::Format(_("All venues of %s"), *name);
+                return _("All venues of the area");
             case core::RecipientKind::area_all:
-                return wxString::Format(_("All issuers and venues of %s"), area(m.recipient_id));
+                if (const wxString* name = area(m.recipient_id))
+                    // TRANSLATORS: recipients of an announcement; %s is the area's name
+                    return wxString::Format(_("All issuers and venues of %s"), *name);
+                return _("All issuers and venues of the area");
             case core::RecipientKind::network: return _("The whole network");
             case core::RecipientKind::user: return _("You");
         }

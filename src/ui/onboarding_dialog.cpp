@@ -17,6 +17,7 @@
 #include "core/uuid.hpp"
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/services.hpp"
@@ -188,6 +189,7 @@ void OnboardingDialog::show_general(const wxString& text) {
     general_->SetLabel(text);
     general_->Wrap(FromDIP(600));
     set_accessible_name(general_, text);
+    announce_problem(general_, text);
     general_->Show(!text.empty());
     Layout();
 }

@@ -251,7 +251,8 @@ wxString OnboardingDialog::summary() const {
     if (!venue()) return out;
     wxString categories;
     for (auto c : profile_.categories) categories << (categories.empty() ? "" : ", ") << label(c);
-    line(wxString::Format(_("Categories: %s"), categories.empty() ? _("none") : categories));
+    // TRANSLATORS: %s is a list of venue categories, e.g. "Culture, Sports"
+    line(categories.empty() ? _("Categories: none chosen") : wxString::Format(_("Categories: %s"), categories));
     line(wxString::Format(_("Offers: %s"), u(profile_.offers)));
     line(wxString::Format(_("Booking channels: %s"), u(profile_.booking_channels)));
     line(wxString::Format(_("Accessibility notes: %s"), u(profile_.accessibility_notes)));

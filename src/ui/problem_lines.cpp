@@ -7,6 +7,8 @@
 #include <wx/toplevel.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/colours.hpp"
+#include "ui/announce.hpp"
 
 namespace kaiku::ui {
 
@@ -14,7 +16,7 @@ namespace {
 
 wxStaticText* make_line(wxWindow* form, const char* id) {
     auto* text = new wxStaticText(form, wxID_ANY, wxString());
-    text->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HOTLIGHT));
+    text->SetForegroundColour(problem_text_colour(form));
     set_accessible(text, wxString(), id);
     text->Hide();
     return text;
@@ -51,6 +53,7 @@ void FormProblems::set(const std::string& field, const wxString& text) {
     l->Wrap(form_->FromDIP(440));
     l->Show(!text.empty());
     set_accessible_name(l, text);
+    announce_problem(l, text);
     relayout();
 }
 

@@ -45,7 +45,9 @@ wxWindow* QuotasView::build_quotas_page(wxWindow* book) {
 
     quotas_ = new RecordList(page, "quotas", _("Issuer card quotas"),
                              {{_("Issuer site"), 220}, {_("Period"), 170}, {_("Quota"), 70, true},
-                              {_("Adjustments"), 90, true}, {_("Granted"), 80, true}, {_("Registered"), 90, true},
+                              {_("Adjustments"), 90, true}, {_("Granted"), 80, true},
+                              // TRANSLATORS: column heading: how many cards the site has registered in the period
+                              {wxGETTEXT_IN_CONTEXT("number of cards", "Registered"), 90, true},
                               {_("Remaining"), 90, true}, {_("State"), 110}, {_("Area"), 120, false, false}},
                              _("Filter quotas"));
     adjustments_heading_ = new wxStaticText(page, wxID_ANY, _("Adjustments of the selected quota"));

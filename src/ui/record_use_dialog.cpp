@@ -103,9 +103,11 @@ RecordUseDialog::RecordUseDialog(wxWindow* parent, Services& services)
     row(event_label, event_);
 
     auto* buttons = new wxStdDialogButtonSizer;
-    ok_ = new wxButton(this, wxID_OK, _("&Record"));
+    // TRANSLATORS: a button (a verb): saves the use typed in the form
+    ok_ = new wxButton(this, wxID_OK, wxGETTEXT_IN_CONTEXT("verb: save a use", "&Record"));
     ok_->SetDefault();
-    set_accessible(ok_, _("Record"), "use-ok");
+    // TRANSLATORS: the screen reader's name of the button that saves the use (a verb)
+    set_accessible(ok_, wxGETTEXT_IN_CONTEXT("verb: save a use", "Record"), "use-ok");
     auto* close = new wxButton(this, wxID_CANCEL, _("Close"));
     set_accessible(close, _("Close"), "use-close");
     buttons->AddButton(ok_);

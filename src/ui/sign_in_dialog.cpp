@@ -15,6 +15,7 @@
 #include "sync/engine.hpp"
 #include "sync/outbox.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/keyring.hpp"
 #include "ui/labels.hpp"
 
@@ -89,6 +90,7 @@ void SignInDialog::show_problem(const wxString& text) {
     problem_->SetLabel(text);
     problem_->Wrap(FromDIP(420));
     set_accessible_name(problem_, text);
+    announce_problem(problem_, text);
     Fit();
 }
 

@@ -11,6 +11,7 @@
 
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/form_problems.hpp"
 #include "ui/grant_user_dialog.hpp"
 #include "ui/labels.hpp"
@@ -139,6 +140,7 @@ void SiteAccessDialog::show_problem(const wxString& text) {
     problem_->SetLabel(text);
     problem_->Wrap(FromDIP(540));
     set_accessible_name(problem_, text);
+    announce_problem(problem_, text);
     problem_->Show(!text.empty());
     Layout();
 }

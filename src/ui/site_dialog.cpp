@@ -14,6 +14,7 @@
 #include "net/dto.hpp"
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/labels.hpp"
 #include "ui/services.hpp"
 #include "ui/site_fields.hpp"
@@ -186,6 +187,7 @@ void SiteDialog::save() {
                 self->general_->SetLabel(wxString::Format(_("The change could not be saved on this computer (%s)."),
                                                           short_detail(error)));
                 set_accessible_name(self->general_, self->general_->GetLabel());
+                announce_problem(self->general_, self->general_->GetLabel());
                 self->general_->Show();
                 self->Layout();
                 return;

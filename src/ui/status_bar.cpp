@@ -3,6 +3,7 @@
 #include <wx/intl.h>
 
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 
 namespace kaiku::ui {
 
@@ -13,6 +14,13 @@ StatusBar::StatusBar(wxWindow* parent) : wxStatusBar(parent, wxID_ANY) {
 }
 
 void StatusBar::set_sync_state(const wxString& text) { set_field(field_state, text); }
+
+void StatusBar::set_sync_outcome(const wxString& text, bool announce_change) {
+    set_field(field_state, text);
+    // The first outcome after start-up is not a change (going offline or coming back online is).
+    if (announce_change && !outcome_.empty() && outcome_ != text) announce(this, text);
+    outcome_ = text;
+}
 
 void StatusBar::set_pending(const wxString& text) { set_field(field_pending, text); }
 

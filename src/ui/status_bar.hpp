@@ -10,7 +10,11 @@ class StatusBar : public wxStatusBar {
 public:
     explicit StatusBar(wxWindow* parent);
 
+    // A passing state (e.g. "Syncing…"): shown, not announced.
     void set_sync_state(const wxString& text);
+    // The state a sync round ended in ("Online", "Offline …"). A change from the last outcome is announced to
+    // assistive technology unless `announce_change` is false (the caller announces something more precise).
+    void set_sync_outcome(const wxString& text, bool announce_change = true);
     void set_pending(const wxString& text);
     void set_conflicts(const wxString& text);
     void set_last_sync(const wxString& text);
@@ -19,6 +23,7 @@ public:
 private:
     enum Field { field_state, field_pending, field_conflicts, field_last_sync, field_user, field_count };
     void set_field(Field, const wxString& text);
+    wxString outcome_;
 };
 
 }  // namespace kaiku::ui

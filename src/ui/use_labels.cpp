@@ -129,6 +129,14 @@ wxString field_label(const std::string& key, const std::string& english) {
         {"contact_email", wxTRANSLATE("Contact e-mail")},
         {"contact_phone", wxTRANSLATE("Contact phone")},
         {"file", wxTRANSLATE("File")},
+        {"area_id", wxTRANSLATE("Area")},
+        {"batch_id", wxTRANSLATE("Batch")},
+        {"first_serial", wxTRANSLATE("First card number")},
+        {"last_serial", wxTRANSLATE("Last card number")},
+        {"kind", wxTRANSLATE("Kind")},
+        {"medium", wxTRANSLATE("Medium")},
+        {"printed_on", wxTRANSLATE("Printed on")},
+        {"cards", wxTRANSLATE("Number of cards")},
     };
     std::string k = key;
     if (k.rfind("mapping.", 0) == 0) k = k.substr(8);

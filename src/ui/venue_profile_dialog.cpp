@@ -13,6 +13,7 @@
 #include "store/repositories.hpp"
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/labels.hpp"
 #include "ui/services.hpp"
 #include "ui/venue_profile_form.hpp"
@@ -91,6 +92,7 @@ VenueProfileDialog::VenueProfileDialog(wxWindow* parent, Services& services, con
 void VenueProfileDialog::show_general(const wxString& text) {
     general_->SetLabel(text);
     set_accessible_name(general_, text);
+    announce_problem(general_, text);
     general_->Show(!text.empty());
     Layout();
 }

@@ -10,6 +10,7 @@
 #include "core/validation.hpp"
 #include "sync/local_commands.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/use_labels.hpp"
 
 namespace kaiku::ui {
@@ -61,6 +62,7 @@ void VoidUseDialog::show_problem(const wxString& text) {
     problem_->SetLabel(text);
     problem_->Wrap(FromDIP(420));
     set_accessible_name(problem_, text);
+    announce_problem(problem_, text);
     Layout();
     Fit();
 }

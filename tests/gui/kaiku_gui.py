@@ -85,6 +85,14 @@ def key(combo):
     time.sleep(0.15)
 
 
+def activate_window(title_regex):
+    """Gives the X input focus to a window by its title, as a window manager does when a dialog opens or closes
+    (the test display has no window manager). Not a user's step: the keys that follow are."""
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title_regex, "windowfocus", "--sync"],
+                   check=True, timeout=20, stdout=subprocess.DEVNULL)
+    time.sleep(0.3)
+
+
 def type_text(text):
     """Types text into the focused control key by key (a keyboard-wedge scanner does the same)."""
     subprocess.run(["xdotool", "type", "--delay", "15", text], check=True, timeout=60)
@@ -145,6 +153,73 @@ def free_card(site_id):
                 return cid
     raise Failure(f"no free card allocated to site {site_id}")
 
+
+
+# --- focus as a screen reader learns it: from focus events (some focused widgets, like the button inside a choice,
+# are not reachable by walking the tree)
+
+class _FocusEvents:
+    def __init__(self):
+        from gi.repository import GLib
+        self._context = GLib.MainContext.default()
+        self.last = None
+        pyatspi.Registry.registerEventListener(self._on_event, "object:state-changed:focused")
+
+    def _on_event(self, event):
+        if event.detail1 == 1:
+            self.last = event.source
+
+    def current(self):
+        while self._context.pending():
+            self._context.iteration(False)
+        return self.last
+
+
+_focus_events = _FocusEvents()  # before any window starts, so that its bridge knows someone listens
+
+
+# --- announcements to assistive technology (what a screen reader speaks without the focus moving)
+
+class Announcements:
+    """Collects the `object:announcement` events of the accessibility bus (ATK's "announcement" signal, forwarded by
+    at-spi2's bridge with the text as the event's data). Create it before the window starts, so that the
+    application's bridge knows from the first moment that someone listens."""
+
+    EVENT = "object:announcement"
+
+    def __init__(self):
+        from gi.repository import GLib
+        self._context = GLib.MainContext.default()
+        self.seen = []
+        pyatspi.Registry.registerEventListener(self._on_event, self.EVENT)
+
+    def _on_event(self, event):
+        text = event.any_data if isinstance(event.any_data, str) else ""
+        if not text:  # older bridges put the text only into the event's detail
+            text = event.type.split(":", 2)[2] if event.type.count(":") >= 2 else ""
+        self.seen.append(text)
+        log(f"announced ({event.type.split(':')[0]}:{event.type.split(':')[1]}): {text!r}")
+
+    def pump(self):
+        while self._context.pending():
+            self._context.iteration(False)
+
+    def mark(self):
+        """Takes in what was announced so far; a following wait() looks only at later announcements."""
+        self.pump()
+        self._mark = len(self.seen)
+
+    def wait(self, what, predicate, timeout=30):
+        """The first announcement since the last mark() whose text satisfies predicate(text)."""
+        start = getattr(self, "_mark", 0)
+
+        def probe():
+            self.pump()
+            return next((t for t in self.seen[start:] if predicate(t)), None)
+        return wait_for(f"an announcement of {what}", probe, timeout, interval=0.05)
+
+    def close(self):
+        pyatspi.Registry.deregisterEventListener(self._on_event, self.EVENT)
 
 
 # --- the application
@@ -276,7 +351,20 @@ class Admin:
             except Exception:
                 return None
             return None
-        acc = walk(self.app)
+        # What a screen reader follows: the last object that told it got the focus, while it still has it (this
+        # also finds the button inside a choice, which a walk of the tree does not reach); else a walk of the tree.
+        acc = None
+        last = _focus_events.current()
+        try:
+            if last is not None:
+                last.clear_cache()
+                state = last.getState()
+                if state.contains(pyatspi.STATE_FOCUSED) and state.contains(pyatspi.STATE_SHOWING):
+                    acc = last
+        except Exception:
+            acc = None
+        if acc is None:
+            acc = walk(self.app)
         if acc is None:
             return ""
         return accessible_id(acc) or f"{acc.getRoleName()}:{acc.name}"
