@@ -11,6 +11,7 @@
 
 #include "store/repositories.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/format.hpp"
 #include "ui/i18n.hpp"
 #include "ui/record_list.hpp"

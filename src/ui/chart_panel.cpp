@@ -74,7 +74,6 @@ void ChartPanel::set_chart(rr::ChartData chart) {
                                               : wxString::Format(_("Chart: %s. The table below has the same figures."),
                                                                  wxString::FromUTF8(chart.title));
     set_accessible_name(this, what);
-    SetToolTip(what);
     chart_ = std::move(chart);
     Refresh();
 }

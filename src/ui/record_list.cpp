@@ -252,6 +252,11 @@ void RecordList::update_count() {
     set_accessible_name(count_, text);
 }
 
+void RecordList::set_titles(const std::vector<wxString>& titles) {
+    for (std::size_t i = 0; i < titles.size() && i < columns_.size(); ++i) columns_[i].title = titles[i];
+    update_headers();
+}
+
 void RecordList::update_headers() {
     for (unsigned i = 0; i < list_->GetColumnCount(); ++i) {
         wxDataViewColumn* col = list_->GetColumn(i);

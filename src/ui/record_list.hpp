@@ -45,7 +45,9 @@ public:
     void select(const std::string& id);
     std::size_t total() const;
     std::size_t shown() const;
-    void set_loading();  // "Loading…" until the next set_rows
+    void set_loading();
+    // Renames columns (e.g. a statistics table's first column follows its grouping); the count must not change.
+    void set_titles(const std::vector<wxString>& titles);  // "Loading…" until the next set_rows
     void focus_filter();
     void focus_list();
     wxDataViewCtrl* list() const { return list_; }

@@ -83,9 +83,12 @@ wxString ask_path(wxWindow* parent, const wxString& base_name, bool with_pdf, Fo
     dialog.SetFilterIndex(last <= (with_pdf ? 2 : 1) ? last : 0);
     if (dialog.ShowModal() != wxID_OK) return wxString();
     static const char* const extensions[] = {"csv", "xlsx", "pdf"};
-    const int index = dialog.GetFilterIndex();
-    format = static_cast<Format>(index);
+    // A typed extension decides the format; otherwise the chosen file type does, and gives its extension.
     wxFileName name(dialog.GetPath());
+    int index = dialog.GetFilterIndex();
+    for (int i = 0; i < (with_pdf ? 3 : 2); ++i)
+        if (name.GetExt().Lower() == extensions[i]) index = i;
+    format = static_cast<Format>(index);
     if (name.GetExt().Lower() != extensions[index]) name.SetFullName(name.GetFullName() + "." + extensions[index]);
     config->Write("/export/dir", name.GetPath());
     config->Write("/export/type", static_cast<long>(index));

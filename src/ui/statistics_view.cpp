@@ -13,6 +13,7 @@
 #include "store/repositories.hpp"
 #include "sync/statistics_fetch.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/announce.hpp"
 #include "ui/chart_panel.hpp"
 #include "ui/format.hpp"
 #include "ui/i18n.hpp"
@@ -38,7 +39,7 @@ std::vector<ListColumn> national_columns() {
     t.columns = {N_("Registered cards"), N_("Activated cards"),  N_("Uses"),
                  N_("Culture, adults"),  N_("Culture, children"), N_("Education, adults"),
                  N_("Education, children"), N_("Science, adults"), N_("Science, children"),
-                 N_("Sports, adults"),   N_("Sports, children"), N_("Municipalities")};
+                 N_("Sports, adults"),   N_("Sports, children"), N_("Municipalities in the network")};
     return table_columns(t);
 }
 
@@ -64,10 +65,12 @@ StatisticsView::StatisticsView(wxWindow* parent, Services& services) : View(pare
     area_->Append(_("All areas"));
     area_->SetSelection(0);
     set_accessible(area_, _("Area"), "stats-area");
-    from_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(110), -1));
+    from_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(110), -1),
+                           wxTE_PROCESS_ENTER);
     set_accessible(from_, _("From"), "stats-from");
     from_->SetToolTip(_("First day of the period, for example 1.1.2023; empty: from the beginning"));
-    to_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(110), -1));
+    to_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(110), -1),
+                         wxTE_PROCESS_ENTER);
     set_accessible(to_, _("To"), "stats-to");
     to_->SetToolTip(_("Last day of the period, for example 31.12.2023; empty: to this day"));
     problem_ = new wxStaticText(this, wxID_ANY, wxString());
@@ -82,7 +85,7 @@ StatisticsView::StatisticsView(wxWindow* parent, Services& services) : View(pare
     set_accessible(print_, _("Print"), "stats-print");
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
-    split->SetMinimumPaneSize(FromDIP(120));
+    split->SetMinimumPaneSize(FromDIP(150));
     chart_ = new ChartPanel(split);
     set_accessible(chart_, _("Chart"), "stats-chart");
     auto* bottom = new wxPanel(split, wxID_ANY);
@@ -92,11 +95,14 @@ StatisticsView::StatisticsView(wxWindow* parent, Services& services) : View(pare
     national_list_ = new RecordList(lists_, "stats-national", _("National table"), national_columns(),
                                     _("Filter rows"));
     cross_list_ = new RecordList(lists_, "stats-cross", _("Use across areas"),
-                                 {{_("Home area of the card and area of the venue"), 320}, {_("Uses"), 110, true}},
+                                 {{_(L"Home area \u2192 venue area"), 320},
+                                  {_("Uses"), 110, true},
+                                  {_("Adults"), 110, true},
+                                  {_("Children"), 110, true}},
                                  _("Filter rows"));
     profile_list_ = new RecordList(lists_, "stats-profile", _("Holder profiles"),
-                                   {{_("Profile"), 240},
-                                    {_("Registered cards"), 130, true},
+                                   {{_("Age group"), 240},
+                                    {_("Cards"), 130, true},
                                     {_("Activated cards"), 130, true},
                                     {_("Uses"), 110, true}},
                                    _("Filter rows"));
@@ -107,8 +113,8 @@ StatisticsView::StatisticsView(wxWindow* parent, Services& services) : View(pare
     bottom_sizer->Add(note_, wxSizerFlags().Border(wxTOP | wxBOTTOM, FromDIP(4)));
     bottom_sizer->Add(lists_, wxSizerFlags(1).Expand());
     bottom->SetSizer(bottom_sizer);
-    split->SplitHorizontally(chart_, bottom, FromDIP(260));
-    split->SetSashGravity(0.4);
+    split->SplitHorizontally(chart_, bottom);  // half and half, growing alike
+    split->SetSashGravity(0.5);
 
     // Labels with mnemonics come right before their control, so Alt+letter reaches it.
     auto* choices = new wxFlexGridSizer(4, FromDIP(4), FromDIP(8));
@@ -295,6 +301,10 @@ void StatisticsView::reload() {
 
 void StatisticsView::show_table(report::Table table) {
     RecordList* list = current_list();
+    // The lists have the table's columns; the first one's title follows the grouping or profile.
+    std::vector<wxString> titles{report_text(table.key_header)};
+    for (const auto& c : table.columns) titles.push_back(report_text(c));
+    list->set_titles(titles);
     list->set_rows(table_rows(table));
     set_accessible_name(list->list(), report_text(table.title));
     const wxString note = table.any_suppressed()

@@ -1,0 +1,146 @@
+"""Statistics and audit: a coordinator's national table for the own area gives the register's figures; grouping by
+month and the holder profiles show; the table is saved as CSV, Excel and PDF through the file dialog and read back;
+the audit lists findings and opening one shows its site selected in the Network view."""
+
+import csv
+import os
+import re
+import subprocess
+import zipfile
+
+import pyatspi
+
+import kaiku_gui as g
+
+
+def number(cell):
+    return int(re.sub(r"[^0-9]", "", cell))
+
+
+def save_as(a, button, path):
+    """Presses an export button and saves through the GTK file dialog: the whole path typed as the name, then Save."""
+    a.click(button)
+
+    def chooser():
+        a.app.clear_cache()
+        for win in a.app:
+            if win is not None and win.getRole() == pyatspi.ROLE_FILE_CHOOSER \
+                    and win.getState().contains(pyatspi.STATE_SHOWING):
+                return win
+        return None
+    dialog = g.wait_for("the file dialog", chooser, timeout=30)
+    entry = g.wait_for("the file name field", lambda: pyatspi.findDescendant(
+        dialog, lambda x: x.getRole() == pyatspi.ROLE_TEXT and x.getState().contains(pyatspi.STATE_FOCUSED)),
+        timeout=10)
+    entry.queryEditableText().setTextContents(path)
+    save = g.wait_for("the Save button", lambda: pyatspi.findDescendant(
+        dialog, lambda x: x.getRole() == pyatspi.ROLE_PUSH_BUTTON and x.name == "Save"), timeout=10)
+    g.click(save)
+    g.wait_for(f"{os.path.basename(path)} to be written", lambda: os.path.exists(path) and os.path.getsize(path) > 0,
+               timeout=30)
+    g.wait_for("the saved message", lambda: "Saved to" in a.text("stats-problem" if button == "stats-export"
+                                                                   else "audit-problem"), timeout=10)
+    g.log(f"saved {path} ({os.path.getsize(path)} bytes)")
+
+
+def choose(a, ident, index):
+    """Chooses an item of a choice control as a screen reader would (AT-SPI selection)."""
+    a.wait_id(ident).querySelection().selectChild(index)
+    g.log(f"chose item {index} of {ident!r}")
+
+
+def total_row(a, ident):
+    return g.wait_for("the total row", lambda: next((r for r in a.rows(ident) if r and r[0] == "Total"), None))
+
+
+def main(admins):
+    a = g.Admin(user="coord-tre")
+    admins.append(a)
+    a.wait_status("Online")
+    a.sync()
+
+    area = g.server_query("SELECT id FROM area WHERE prefix = 'TRE'")[0][0]
+    registered = g.server_query("SELECT COUNT(*) FROM card WHERE area_id = ? AND registered_on IS NOT NULL",
+                                (area,))[0][0]
+    activated = g.server_query("SELECT COUNT(*) FROM card WHERE area_id = ? AND activated_on IS NOT NULL",
+                               (area,))[0][0]
+    years = g.server_query("SELECT COUNT(DISTINCT SUBSTR(registered_on, 1, 4)) FROM card WHERE area_id = ? "
+                           "AND registered_on IS NOT NULL", (area,))[0][0]
+    g.log(f"the register: {registered} cards registered and {activated} activated in the area, over {years} years")
+
+    a.show_view("Statistics")
+    total = total_row(a, "stats-national-list")
+    g.log(f"national table total: {total}")
+    if number(total[1]) != registered or number(total[2]) != activated:
+        raise g.Failure(f"the total row {total[:3]} differs from the register ({registered}, {activated})")
+    rows = a.rows("stats-national-list")
+    if len(rows) < years + 1:
+        raise g.Failure(f"expected a row per year ({years}) and the total, the table has {len(rows)} rows")
+    chart = a.wait_id("stats-chart")
+    if "Chart:" not in g.name_of(chart):
+        raise g.Failure(f"the chart's accessible name does not say what it shows: {g.name_of(chart)!r}")
+    g.screenshot("statistics-view")
+
+    # Per month: more rows, same total.
+    choose(a, "stats-group", 1)  # Month
+    g.wait_for("rows per month", lambda: len(a.rows("stats-national-list")) > len(rows), timeout=30)
+    if number(total_row(a, "stats-national-list")[1]) != registered:
+        raise g.Failure("the monthly table's total differs from the yearly one")
+
+    # Saved and read back.
+    work = os.environ["KAIKU_WORK"]
+    csv_path, xlsx_path, pdf_path = (os.path.join(work, f"stats.{e}") for e in ("csv", "xlsx", "pdf"))
+    save_as(a, "stats-export", csv_path)
+    with open(csv_path, encoding="utf-8-sig") as f:
+        lines = list(csv.reader(f))
+    csv_total = next(l for l in lines if l and l[0] == "Total")
+    if int(csv_total[1]) != registered:
+        raise g.Failure(f"the CSV's total {csv_total[:2]} differs from the register's {registered}")
+    save_as(a, "stats-export", xlsx_path)
+    with zipfile.ZipFile(xlsx_path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    if f"<v>{registered}</v>" not in sheet:
+        raise g.Failure("the Excel sheet does not hold the registered cards as a number")
+    save_as(a, "stats-export", pdf_path)
+    text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], capture_output=True, text=True, check=True).stdout
+    if "National statistics" not in text or "Total" not in text or f"{registered:,}" not in text:
+        raise g.Failure(f"the PDF lacks the title or the total {registered:,}:\n{text[:800]}")
+    g.log("CSV, Excel and PDF read back with the register's figures")
+
+    # Holder profiles: counts of 1 to 4 never show.
+    choose(a, "stats-kind", 2)  # Holder profiles
+    prof = g.wait_for("the profile table", lambda: total_row(a, "stats-profile-list"), timeout=30)
+    for r in a.rows("stats-profile-list"):
+        for cell in r[1:]:
+            if cell.strip() in {"1", "2", "3", "4"}:
+                raise g.Failure(f"a small count shows in the profile table: {r}")
+    g.log(f"holder profiles total: {prof}")
+
+    # The audit: a site finding opens the site in the Network view.
+    a.show_view("Audit")
+    found = a.select_row("audit-list", lambda c: c[0] in ("Commitment not acknowledged", "No contact person",
+                                                          "Venue without uses in the period",
+                                                          "Issuer without registrations in the period",
+                                                          "No activity recently"), "a site finding")
+    g.screenshot("audit-view")
+    save_as(a, "audit-export", os.path.join(work, "audit.csv"))
+    a.click("audit-open")
+
+    def selected_site():
+        acc = a.find("sites-list")
+        if acc is None or not acc.getState().contains(pyatspi.STATE_SHOWING):
+            return None
+        table = acc.queryTable()
+        for r in range(table.nRows):
+            if table.isRowSelected(r):
+                return table.getAccessibleAt(r, 0).name
+        return None
+    name = g.wait_for("the site selected in the Network view", selected_site, timeout=30)
+    if name != found[1]:
+        raise g.Failure(f"the Network view selected {name!r}, the finding was about {found[1]!r}")
+    g.log(f"the finding opened site {name!r}")
+    a.quit()
+    admins.remove(a)
+
+
+g.run(main)
