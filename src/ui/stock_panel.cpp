@@ -7,7 +7,9 @@
 
 #include "ui/accessibility.hpp"
 #include "ui/allocate_dialog.hpp"
+#include "ui/announce.hpp"
 #include "ui/batch_dialog.hpp"
+#include "ui/card_sheet_output.hpp"
 #include "ui/record_list.hpp"
 
 namespace kaiku::ui {
@@ -23,6 +25,12 @@ StockPanel::StockPanel(wxWindow* parent, Services& services) : wxPanel(parent, w
     allocate_ = new wxButton(this, wxID_ANY, _(L"&Allocate\u2026"));
     allocate_->SetToolTip(_("Hand a range of the selected batch to an issuer site"));
     set_accessible(allocate_, _("Allocate cards"), "allocate-button");
+    sheet_ = new wxButton(this, wxID_ANY, _(L"Card &Sheet…"));
+    sheet_->SetToolTip(_("Save the selected batch's cards as a PDF to print on A4 card stock"));
+    set_accessible(sheet_, _("Card sheet of the selected batch"), "card-sheet-button");
+    sheet_->Show(manage || services_.session().national());
+    message_ = new wxStaticText(this, wxID_ANY, wxString());
+    set_accessible(message_, wxString(), "card-sheet-message");
     new_batch_->Show(manage);
     allocate_->Show(manage);
     batches_ = new RecordList(this, "batches", _("Printed card batches"), batch_columns(), _("Filter batches"));
@@ -38,8 +46,10 @@ StockPanel::StockPanel(wxWindow* parent, Services& services) : wxPanel(parent, w
     top->AddStretchSpacer();  // not a stretched heading: a page laid out very small gets no negative widths
     top->Add(new_batch_, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
     top->Add(allocate_, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
+    top->Add(sheet_, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
+    sizer->Add(message_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
     sizer->Add(batches_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT, FromDIP(6)));
     sizer->Add(stock_heading, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(6)));
     sizer->Add(stock_, wxSizerFlags(2).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
@@ -48,6 +58,7 @@ StockPanel::StockPanel(wxWindow* parent, Services& services) : wxPanel(parent, w
     // Dialogs open once the event that asked for them has returned (a screen reader's "press" gets its answer first).
     new_batch_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { new_batch(); }); });
     allocate_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { allocate(); }); });
+    sheet_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { card_sheet(); }); });
     batches_->on_selection = [this](const ListRow*) { update_buttons(); };
     batches_->on_activate = [this](const ListRow&) {
         if (services_.session().coordinator()) CallAfter([this] { allocate(); });
@@ -74,6 +85,18 @@ void StockPanel::update_buttons() {
     const SessionInfo& s = services_.session();
     new_batch_->Enable(s.coordinator() && !s.area_id.empty());
     allocate_->Enable(s.coordinator() && !data_.batches.empty() && !data_.issuers.empty());
+    sheet_->Enable(!batches_->selected_id().empty());
+}
+
+void StockPanel::card_sheet() {
+    const std::string batch = batches_->selected_id();
+    if (batch.empty()) return;
+    save_card_sheet(this, services_, batch, [this](const wxString& message, bool) {
+        message_->SetLabel(message);
+        set_accessible_name(message_, message);
+        announce(message_, message);
+        Layout();
+    });
 }
 
 void StockPanel::new_batch() {

@@ -8,6 +8,7 @@
 #include "ui/services.hpp"
 
 class wxButton;
+class wxStaticText;
 
 namespace kaiku::ui {
 
@@ -24,12 +25,15 @@ public:
 private:
     void new_batch();
     void allocate();
+    void card_sheet();
     void update_buttons();
 
     Services& services_;
     StockData data_;
     wxButton* new_batch_ = nullptr;
     wxButton* allocate_ = nullptr;
+    wxButton* sheet_ = nullptr;
+    wxStaticText* message_ = nullptr;  // the outcome of saving a card sheet
     RecordList* batches_ = nullptr;
     RecordList* stock_ = nullptr;
 };

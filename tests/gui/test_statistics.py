@@ -1,6 +1,7 @@
 """Statistics and audit: a coordinator's national table for the own area gives the register's figures; grouping by
 month and the holder profiles show; the table is saved as CSV, Excel and PDF through the file dialog and read back;
-the audit lists findings and opening one shows its site selected in the Network view."""
+a batch's card sheet is saved as PDF and read back; the audit lists findings and opening one shows its site selected
+in the Network view."""
 
 import csv
 import os
@@ -17,9 +18,11 @@ def number(cell):
     return int(re.sub(r"[^0-9]", "", cell))
 
 
-def save_as(a, button, path):
+def save_as(a, button, path, message="stats-problem", before=None):
     """Presses an export button and saves through the GTK file dialog: the whole path typed as the name, then Save."""
     a.click(button)
+    if before:
+        before()
 
     def chooser():
         a.app.clear_cache()
@@ -38,8 +41,7 @@ def save_as(a, button, path):
     g.click(save)
     g.wait_for(f"{os.path.basename(path)} to be written", lambda: os.path.exists(path) and os.path.getsize(path) > 0,
                timeout=30)
-    g.wait_for("the saved message", lambda: "Saved to" in a.text("stats-problem" if button == "stats-export"
-                                                                   else "audit-problem"), timeout=10)
+    g.wait_for("the saved message", lambda: path in a.text(message), timeout=10)
     g.log(f"saved {path} ({os.path.getsize(path)} bytes)")
 
 
@@ -116,6 +118,27 @@ def main(admins):
                 raise g.Failure(f"a small count shows in the profile table: {r}")
     g.log(f"holder profiles total: {prof}")
 
+    # A card sheet of the area's first batch: its first card's ID in the PDF, labels in Finnish and Swedish.
+    a.show_view("Cards")
+    prefix, first = g.server_query("SELECT a.prefix, b.first_serial FROM card_batch b JOIN area a ON a.id = b.area_id "
+                                   "WHERE a.id = ? ORDER BY b.first_serial LIMIT 1", (area,))[0]
+    first_card = g.card_id(prefix, first)
+    a.select_row("batches-list", lambda c: len(c) > 1 and c[1] == first_card, f"the batch from {first_card}")
+
+    def confirm_sheet():
+        dialog = a.dialog("Card Sheet")
+        ok = g.wait_for("the OK button", lambda: pyatspi.findDescendant(
+            dialog, lambda x: x.getRole() == pyatspi.ROLE_PUSH_BUTTON and x.name == "OK"), timeout=10)
+        g.click(ok)
+    sheet = os.path.join(work, "cards.pdf")
+    save_as(a, "card-sheet-button", sheet, "card-sheet-message", confirm_sheet)
+    text = subprocess.run(["pdftotext", sheet, "-"], capture_output=True, text=True, check=True).stdout
+    if first_card not in text or "Voimassa asti" not in text or "Giltig till" not in text:
+        raise g.Failure(f"the card sheet lacks {first_card} or the fi/sv labels:\n{text[:600]}")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", sheet, os.path.join(work, "cards-page")],
+                   check=True)
+    g.log(f"card sheet with {first_card} read back")
+
     # The audit: a site finding opens the site in the Network view.
     a.show_view("Audit")
     found = a.select_row("audit-list", lambda c: c[0] in ("Commitment not acknowledged", "No contact person",
@@ -123,7 +146,7 @@ def main(admins):
                                                           "Issuer without registrations in the period",
                                                           "No activity recently"), "a site finding")
     g.screenshot("audit-view")
-    save_as(a, "audit-export", os.path.join(work, "audit.csv"))
+    save_as(a, "audit-export", os.path.join(work, "audit.csv"), "audit-problem")
     a.click("audit-open")
 
     def selected_site():
