@@ -1,5 +1,7 @@
 #include "ui/report_text.hpp"
 
+#include <algorithm>
+
 #include <wx/intl.h>
 
 #include "ui/format.hpp"
@@ -20,7 +22,10 @@ wxString cell_text(const report::Cell& c) {
 
 std::vector<ListColumn> table_columns(const report::Table& t) {
     std::vector<ListColumn> cols{{report_text(t.key_header), 200}};
-    for (const auto& c : t.columns) cols.push_back({report_text(c), 110, true});
+    for (const auto& c : t.columns) {
+        const wxString title = report_text(c);
+        cols.push_back({title, std::max(90, 7 * static_cast<int>(title.length()) + 24), true});
+    }
     return cols;
 }
 
