@@ -174,13 +174,14 @@ std::string card_where(const Filter& f, const std::string& date_col) {
 
 // FROM ... WHERE for non-voided uses in the filter; joins only what the key and filter need.
 std::string use_from_where(const Filter& f, bool need_venue, bool need_card) {
-    need_venue = need_venue || !f.area_ids.empty();
     need_card = need_card || !f.site_id.empty();
     std::string s = " FROM usage u";
     if (need_venue) s += " JOIN site v ON v.id = u.venue_site_id";
     if (need_card) s += " JOIN card c ON c.id = u.card_id";
     s += " WHERE u.voided = 0" + date_range("u.used_on", f.from, f.to);
-    if (!f.area_ids.empty()) s += " AND " + in_list("v.area_id", f.area_ids);
+    // The venue's area through a small set of site ids rather than a join per use (same rows: site ids are unique).
+    if (!f.area_ids.empty())
+        s += " AND u.venue_site_id IN (SELECT a.id FROM site a WHERE " + in_list("a.area_id", f.area_ids) + ")";
     // One site: its own uses as a venue, or the uses of the cards it issued.
     if (!f.site_id.empty())
         s += " AND (u.venue_site_id = " + quote(f.site_id) + " OR c.issuer_site_id = " + quote(f.site_id) + ")";
@@ -226,7 +227,26 @@ Table national(store::Database& db, const Filter& f, GroupBy g) {
         return it->second;
     };
     // Cards count at their issuing site; a venue grouping has no card rows.
-    if (g != GroupBy::venue) {
+    if (g != GroupBy::venue && !year_like(g)) {
+        // One pass over the cards for both columns: a card counts as registered and/or activated in the period.
+        const auto key = card_key(g, "registered_on");
+        auto in_period = [&](const std::string& col) {
+            return "c." + col + " IS NOT NULL" + date_range("c." + col, f.from, f.to);
+        };
+        const std::string registered = in_period("registered_on"), activated = in_period("activated_on");
+        std::string sql = "SELECT " + key + " AS k, SUM(CASE WHEN " + registered + " THEN 1 ELSE 0 END), SUM(CASE WHEN " +
+                          activated + " THEN 1 ELSE 0 END) FROM card c";
+        if (g == GroupBy::municipality) sql += " LEFT JOIN site s ON s.id = c.issuer_site_id";
+        sql += " WHERE ((" + registered + ") OR (" + activated + "))";
+        if (!f.area_ids.empty()) sql += " AND " + in_list("c.area_id", f.area_ids);
+        if (!f.site_id.empty()) sql += " AND c.issuer_site_id = " + quote(f.site_id);
+        sql += " GROUP BY " + key;
+        for_each_row(db, sql, [&](const store::RowReader& r) {
+            auto& v = at(r.text(0));
+            v[NationalColumn::registered] += r.integer(1);
+            v[NationalColumn::activated] += r.integer(2);
+        });
+    } else if (g != GroupBy::venue) {
         for (const auto& [col, field] : {std::pair{"registered_on", NationalColumn::registered},
                                          std::pair{"activated_on", NationalColumn::activated}}) {
             const auto key = card_key(g, col);
@@ -238,11 +258,21 @@ Table national(store::Database& db, const Filter& f, GroupBy g) {
     }
     {
         const auto key = use_key(g);
-        // Per key and category; (used_on, category, voided, adults, children) is a covering index for years.
-        const std::string sql = "SELECT " + key + " AS k, u.category, COUNT(*), SUM(u.adults), SUM(u.children)" +
-                                use_from_where(f, g == GroupBy::area || g == GroupBy::municipality,
-                                               g == GroupBy::issuer) +
-                                " GROUP BY " + key + ", u.category";
+        std::string sql;
+        if ((g == GroupBy::area || g == GroupBy::municipality) && f.site_id.empty()) {
+            // Per venue and category first (covering index usage_venue), then the few thousand sums to the venues'
+            // areas or municipalities: one site lookup per venue instead of one per use.
+            sql = "SELECT " + key + " AS k, x.category, SUM(x.n), SUM(x.adults), SUM(x.children) FROM (SELECT"
+                  " u.venue_site_id AS site_id, u.category AS category, COUNT(*) AS n, SUM(u.adults) AS adults,"
+                  " SUM(u.children) AS children" + use_from_where(f, false, false) +
+                  " GROUP BY u.venue_site_id, u.category) x JOIN site v ON v.id = x.site_id GROUP BY " + key +
+                  ", x.category";
+        } else {
+            // Per key and category; (used_on, category, voided, adults, children) is a covering index for years.
+            sql = "SELECT " + key + " AS k, u.category, COUNT(*), SUM(u.adults), SUM(u.children)" +
+                  use_from_where(f, g == GroupBy::area || g == GroupBy::municipality, g == GroupBy::issuer) +
+                  " GROUP BY " + key + ", u.category";
+        }
         static const std::map<std::string, int> category_column = {
             {"culture", 0}, {"education", 1}, {"science", 2}, {"sports", 3}};
         for_each_row(db, sql, [&](const store::RowReader& r) {
@@ -402,8 +432,14 @@ Table profile_breakdown(store::Database& db, const Filter& f, Profile p) {
             "SELECT " + spec.expr + " AS k, COUNT(*) FROM card c" + card_where(f, col) + " GROUP BY " + spec.expr;
         for_each_row(db, sql, [&, field = field](const store::RowReader& r) { at(r.text(0))[field] = r.integer(1); });
     }
+    // Uses per card first (covering index usage_card, in card order), then one card lookup per used card instead
+    // of one per use. A site filter needs the card of each use, so it joins per use.
     const std::string sql =
-        "SELECT " + spec.expr + " AS k, COUNT(*)" + use_from_where(f, false, true) + " GROUP BY " + spec.expr;
+        f.site_id.empty()
+            ? "SELECT " + spec.expr + " AS k, SUM(x.n) FROM (SELECT u.card_id AS card_id, COUNT(*) AS n" +
+                  use_from_where(f, false, false) + " GROUP BY u.card_id) x JOIN card c ON c.id = x.card_id GROUP BY " +
+                  spec.expr
+            : "SELECT " + spec.expr + " AS k, COUNT(*)" + use_from_where(f, false, true) + " GROUP BY " + spec.expr;
     for_each_row(db, sql, [&](const store::RowReader& r) { at(r.text(0))[2] = r.integer(1); });
 
     for (const auto& [key, label] : spec.values) {
