@@ -359,7 +359,7 @@ ProfileSpec profile_spec(Profile p) {
     switch (p) {
         case Profile::age_group:
             return {N_("Holders by age group"), N_("Age group"), "c.age_group",
-                    {{"age_16_29", N_("16-29")}, {"age_30_64", N_("30-64")}, {"age_65_plus", N_("65 and over")},
+                    {{"16-29", N_("16-29")}, {"30-64", N_("30-64")}, {"65+", N_("65 and over")},
                      {"unspecified", N_("Not given")}}};
         case Profile::gender:
             return {N_("Holders by gender"), N_("Gender"), "c.gender",

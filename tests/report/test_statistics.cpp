@@ -247,9 +247,9 @@ TEST_CASE("small profile cells are shown as < 5 and cannot be recovered from the
         for (int i = 0; i < count; ++i)
             n.card("c" + std::to_string(++k), "a1", "i1", "2023-01-01", "", children, age);
     };
-    cards(3, "age_65_plus", 1);  // 3 holders: suppressed
-    cards(20, "age_16_29", 0);
-    cards(12, "age_30_64", 2);
+    cards(3, "65+", 1);  // 3 holders: suppressed
+    cards(20, "16-29", 0);
+    cards(12, "30-64", 2);
     const auto t = report::profile_breakdown(db, {}, report::Profile::age_group);
     REQUIRE(t.rows.size() == 4);
     auto row = [&](const std::string& key) {
@@ -258,10 +258,10 @@ TEST_CASE("small profile cells are shown as < 5 and cannot be recovered from the
         FAIL("no row " << key);
         return report::Row{};
     };
-    CHECK(row("age_65_plus").cells[0].suppressed);
-    CHECK(row("age_65_plus").cells[0].value == 3);
-    CHECK(row("age_30_64").cells[0].suppressed);  // the next smallest, so 3 is not total - 20 - 12
-    CHECK_FALSE(row("age_16_29").cells[0].suppressed);
+    CHECK(row("65+").cells[0].suppressed);
+    CHECK(row("65+").cells[0].value == 3);
+    CHECK(row("30-64").cells[0].suppressed);  // the next smallest, so 3 is not total - 20 - 12
+    CHECK_FALSE(row("16-29").cells[0].suppressed);
     CHECK_FALSE(row("unspecified").cells[0].suppressed);  // zero is not hidden
     CHECK_FALSE(t.total->cells[0].suppressed);
     CHECK(t.any_suppressed());
@@ -289,4 +289,23 @@ TEST_CASE("small profile cells are shown as < 5 and cannot be recovered from the
     CHECK(s.rows[1].cells[0].suppressed);
     CHECK(s.rows[2].cells[0].suppressed);
     CHECK_FALSE(s.rows[3].cells[0].suppressed);
+}
+
+TEST_CASE("every holder profile value of the demo network lands in a named row") {
+    test::TempDir dir;
+    store::Database db(dir.file("demo.sqlite"));
+    store::write_demo_network(db, {3, 0.02});
+    for (const auto profile : {report::Profile::age_group, report::Profile::gender, report::Profile::life_situation,
+                               report::Profile::children}) {
+        CAPTURE(report::profile_name(profile));
+        const auto t = report::profile_breakdown(db, {}, profile);
+        REQUIRE(t.total);
+        std::int64_t named = 0;
+        for (const auto& r : t.rows) {
+            CHECK_MESSAGE(r.label_is_english, "a value without a label: " << r.key);
+            named += r.cells[0].value;
+        }
+        CHECK(named == t.total->cells[0].value);
+        CHECK(t.total->cells[0].value > 0);
+    }
 }
