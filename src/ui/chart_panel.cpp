@@ -5,6 +5,7 @@
 #include <wx/dcbuffer.h>
 #include <wx/graphics.h>
 #include <wx/intl.h>
+#include <wx/renderer.h>
 
 #include "ui/accessibility.hpp"
 #include "ui/format.hpp"
@@ -61,6 +62,15 @@ ChartPanel::ChartPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetMinSize(FromDIP(wxSize(300, 160)));
     Bind(wxEVT_PAINT, &ChartPanel::on_paint, this);
+    // A screen reader user may Tab to the chart to hear what it shows: the focus is drawn like any control's.
+    Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
+        Refresh();
+        e.Skip();
+    });
+    Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        Refresh();
+        e.Skip();
+    });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         Refresh();
         e.Skip();
@@ -84,6 +94,7 @@ void ChartPanel::on_paint(wxPaintEvent&) {
     style.format_number = count_text;
     dc.SetBackground(wxBrush(style.background));
     dc.Clear();
+    if (HasFocus()) wxRendererNative::Get().DrawFocusRect(this, dc, wxRect(GetClientSize()).Deflate(FromDIP(2)));
     if (!chart_ || chart_->categories.empty()) return;
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     if (!gc) return;

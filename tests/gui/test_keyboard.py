@@ -134,7 +134,10 @@ def main(admins):
             "messages-thread"],
         5: ["quotas-page-choice-button", "quotas-set", "quotas-filter", "quotas-list", "quota-adjustments-filter",
             "quota-adjustments-list"],
-        6: ["conflicts-filter", "conflicts-list", "conflict-fields-filter", "conflict-fields-list"],
+        6: ["stats-kind-button", "stats-group-button", "stats-from", "stats-to", "stats-export", "stats-preview",
+            "stats-print", "stats-chart", "stats-national-filter", "stats-national-list"],
+        7: ["audit-from", "audit-to", "audit-export", "audit-filter", "audit-list"],
+        8: ["conflicts-filter", "conflicts-list", "conflict-fields-filter", "conflict-fields-list"],
     }
     for number, wanted in expectations.items():
         g.key(f"ctrl+{number}")
