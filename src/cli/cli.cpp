@@ -17,8 +17,6 @@
 #include <optional>
 #include <sstream>
 
-#include <wx/app.h>
-#include <wx/init.h>
 
 #include "core/demo_network.hpp"
 #include "i18n/catalog.hpp"
@@ -928,23 +926,12 @@ std::optional<std::string> ui_language_option(const std::vector<std::string>& ar
     return std::nullopt;
 }
 
-// wx base for the catalogues (no display); does nothing inside a program that runs wx already.
-class WxBase {
-public:
-    WxBase() {
-        if (!wxAppConsole::GetInstance()) init_ = std::make_unique<wxInitializer>();
-    }
-
-private:
-    std::unique_ptr<wxInitializer> init_;
-};
-
 }  // namespace
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
     // The interface language: --ui-language, else the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else
     // English. Chosen here and given to wxTranslations, so no system locale has to be generated for it.
-    const WxBase wx;
+    const i18n::WxBase wx;  // wx base for the catalogues, for the whole run
     const auto ui_option = ui_language_option(argv);
     const bool ui_option_ok = ui_option && i18n::is_supported_language(*ui_option);
     i18n::install_global_translations(ui_option_ok ? *ui_option : i18n::language_from_environment());

@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <stdexcept>
 
 #include <wx/app.h>
 #include <wx/filename.h>
+#include <wx/init.h>
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 
@@ -86,7 +88,16 @@ std::string install_global_translations(const std::string& lang, bool with_std_c
 
 std::string global_language() { return wxTranslations::Get() ? g_language : std::string("en"); }
 
-Catalog::Catalog(const std::string& lang) : lang_(lang), translations_(std::make_unique<wxTranslations>()) {
+WxBase::WxBase() {
+    if (wxAppConsole::GetInstance()) return;
+    init_ = std::make_unique<wxInitializer>();
+    if (!init_->IsOk()) throw std::runtime_error("cannot initialise wxWidgets");
+}
+
+WxBase::~WxBase() = default;
+
+Catalog::Catalog(const std::string& lang)
+    : lang_(lang), base_(std::make_unique<WxBase>()), translations_(std::make_unique<wxTranslations>()) {
     add_catalog_lookup_paths();
     translations_->SetLanguage(wxString::FromUTF8(lang));
     translations_->AddCatalog(kDomain);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+class wxInitializer;
 class wxTranslations;
 
 namespace kaiku::i18n {
@@ -32,7 +33,20 @@ std::string install_global_translations(const std::string& lang, bool with_std_c
 // The language of the global translations: "fi", "sv" or "en" ("en" when none are installed).
 std::string global_language();
 
-// A catalogue of one language that is not the global one.
+// Starts wxWidgets' base (no display) for the catalogues when no wx application runs yet, for as long as it lives;
+// does nothing inside the GUI. The catalogue lookup asks wx for standard paths, which needs it.
+class WxBase {
+public:
+    WxBase();
+    ~WxBase();
+    WxBase(const WxBase&) = delete;
+    WxBase& operator=(const WxBase&) = delete;
+
+private:
+    std::unique_ptr<wxInitializer> init_;
+};
+
+// A catalogue of one language that is not the global one (starts wx base for its lifetime when needed).
 class Catalog {
 public:
     explicit Catalog(const std::string& lang);
@@ -47,6 +61,7 @@ public:
 
 private:
     std::string lang_;
+    std::unique_ptr<WxBase> base_;  // before translations_: outlives them
     std::unique_ptr<wxTranslations> translations_;
 };
 
