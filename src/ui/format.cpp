@@ -1,34 +1,19 @@
 #include "ui/format.hpp"
 
-#include <cmath>
-#include <cstdlib>
-
 #include <wx/datetime.h>
 #include <wx/tokenzr.h>
 
+#include "i18n/numbers.hpp"
 #include "ui/i18n.hpp"
 
 namespace kaiku::ui {
 
 namespace {
 
-bool nordic() { return ui_language() != "en"; }
+// The rules live in i18n/numbers (shared with kaikuctl); here they follow the interface language.
+std::string lang() { return ui_language().utf8_string(); }
 
-wxString date_text(int y, int m, int d) {
-    return nordic() ? wxString::Format("%d.%d.%d", d, m, y) : wxString::Format("%d-%02d-%02d", y, m, d);
-}
-
-wxString group(const wxString& digits) {
-    const wxString sep = nordic() ? wxString(L"\u00A0") : wxString(",");
-    wxString out;
-    const size_t n = digits.length();
-    for (size_t i = 0; i < n; ++i) {
-        out += digits[i];
-        const size_t left = n - i - 1;
-        if (left > 0 && left % 3 == 0) out += sep;
-    }
-    return out;
-}
+wxString date_text(int y, int m, int d) { return wxString::FromUTF8(i18n::format_date(y, m, d, lang())); }
 
 }  // namespace
 
@@ -61,22 +46,10 @@ wxString format_datetime(const std::string& iso_utc) {
     return date_text(local.GetYear(), local.GetMonth() + 1, local.GetDay()) + " " + time;
 }
 
-wxString format_count(long long n) {
-    const wxString digits = wxString::Format("%lld", std::llabs(n));
-    return (n < 0 ? wxString(L"\u2212") : wxString()) + group(digits);
-}
+wxString format_count(long long n) { return wxString::FromUTF8(i18n::format_count(n, lang())); }
 
 wxString format_decimal(double value, int decimals) {
-    const double scale = std::pow(10.0, decimals);
-    const long long scaled = std::llround(std::fabs(value) * scale);
-    const long long whole = scaled / static_cast<long long>(scale);
-    wxString out = (value < 0 && scaled != 0 ? wxString(L"\u2212") : wxString()) + group(wxString::Format("%lld", whole));
-    if (decimals > 0) {
-        const long long frac = scaled % static_cast<long long>(scale);
-        out += nordic() ? "," : ".";
-        out += wxString::Format("%0*lld", decimals, frac);
-    }
-    return out;
+    return wxString::FromUTF8(i18n::format_decimal(value, decimals, lang()));
 }
 
 }  // namespace kaiku::ui

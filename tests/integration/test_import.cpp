@@ -166,7 +166,7 @@ TEST_CASE("kaikuctl import of a log with a bad row exits 1 naming the row and co
     CHECK(real.out.find("row 3, column \"Date\"") != std::string::npos);
     CHECK(real.out.find("Imported 2 rows") != std::string::npos);
     CHECK(real.out.find("the ok rows were imported") != std::string::npos);
-    CHECK(real.out.find("applied 2") != std::string::npos);
+    CHECK(real.out.find("applied: 2") != std::string::npos);
     CHECK(fx.count("usage") == before + 2);
 
     // Run again: the two rows are recognised, nothing new reaches the register.

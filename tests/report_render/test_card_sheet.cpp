@@ -7,6 +7,7 @@
 #include "helpers.hpp"
 #include "report_render/card_sheet.hpp"
 #include "cli/cli.hpp"
+#include "i18n/catalog.hpp"
 #include "store/repositories.hpp"
 
 using namespace kaiku;
@@ -123,10 +124,23 @@ TEST_CASE("kaikuctl cards sheet writes the batch's card sheet and refuses bad fl
     CHECK(run({"cards", "sheet", "--database", db, "--batch", f.batch_id, "--output", out_pdf, "--language", "sv"},
               &text) == 0);
     CHECK(text.find("23 cards on 3 pages") != std::string::npos);
+    // The label comes from the Swedish catalogue (the one built from locales/sv.po), whatever the interface
+    // language is.
+    const std::string valid_sv = i18n::Catalog("sv").tr("Valid until"), valid_fi = i18n::Catalog("fi").tr("Valid until");
+    CHECK(valid_sv != "Valid until");
+    CHECK(valid_fi != "Valid until");
     const auto page1 = test::run("pdftotext -f 1 -l 1 '" + out_pdf + "' -");
-    CHECK(page1.find("Giltigt till:") != std::string::npos);
-    CHECK(page1.find("Voimassa") == std::string::npos);
+    CHECK(page1.find(valid_sv + ":") != std::string::npos);
+    CHECK(page1.find(valid_fi) == std::string::npos);
     CHECK(page1.find("Jakobstad") != std::string::npos);
+    // Bilingual by default: both labels, in an English interface too.
+    const auto both_pdf = (f.dir / "both.pdf").string();
+    CHECK(run({"--ui-language", "en", "cards", "sheet", "--database", db, "--batch", f.batch_id, "--output", both_pdf},
+              &text) == 0);
+    const auto both = test::run("pdftotext -f 1 -l 1 '" + both_pdf + "' -");
+    CHECK(both.find(valid_fi) != std::string::npos);
+    CHECK(both.find(valid_sv + ":") != std::string::npos);
+    CHECK(both.find("Valid until") == std::string::npos);
 
     CHECK(run({"cards", "sheet", "--database", db, "--batch", f.batch_id}) == 2);  // no --output
     CHECK(run({"cards", "sheet", "--batch", f.batch_id, "--output", out_pdf, "--language", "de"}) == 2);
