@@ -226,6 +226,9 @@ Table national(store::Database& db, const Filter& f, GroupBy g) {
         auto [it, fresh] = acc.try_emplace(key.substr(0, fold), std::vector<std::int64_t>(NationalColumn::count, 0));
         return it->second;
     };
+    // The whole cache by year or month: the daily sums the client's triggers keep (store migration 9).
+    const bool summary = year_like(g) && f.area_ids.empty() && f.site_id.empty() &&
+                         db.kind() == store::SchemaKind::client;
     // Cards count at their issuing site; a venue grouping has no card rows.
     if (g != GroupBy::venue && !year_like(g)) {
         // One pass over the cards for both columns: a card counts as registered and/or activated in the period.
@@ -246,6 +249,14 @@ Table national(store::Database& db, const Filter& f, GroupBy g) {
             v[NationalColumn::registered] += r.integer(1);
             v[NationalColumn::activated] += r.integer(2);
         });
+    } else if (summary) {
+        std::string sql = "SELECT day, registered, activated FROM stat_card_day WHERE (registered <> 0 OR activated <> 0)" +
+                          date_range("day", f.from, f.to);
+        for_each_row(db, sql, [&](const store::RowReader& r) {
+            auto& v = at(r.text(0));
+            v[NationalColumn::registered] += r.integer(1);
+            v[NationalColumn::activated] += r.integer(2);
+        });
     } else if (g != GroupBy::venue) {
         for (const auto& [col, field] : {std::pair{"registered_on", NationalColumn::registered},
                                          std::pair{"activated_on", NationalColumn::activated}}) {
@@ -259,7 +270,10 @@ Table national(store::Database& db, const Filter& f, GroupBy g) {
     {
         const auto key = use_key(g);
         std::string sql;
-        if ((g == GroupBy::area || g == GroupBy::municipality) && f.site_id.empty()) {
+        if (summary) {
+            sql = "SELECT day, category, uses, adults, children FROM stat_use_day WHERE uses <> 0" +
+                  date_range("day", f.from, f.to);
+        } else if ((g == GroupBy::area || g == GroupBy::municipality) && f.site_id.empty()) {
             // Per venue and category first (covering index usage_venue), then the few thousand sums to the venues'
             // areas or municipalities: one site lookup per venue instead of one per use.
             sql = "SELECT " + key + " AS k, x.category, SUM(x.n), SUM(x.adults), SUM(x.children) FROM (SELECT"

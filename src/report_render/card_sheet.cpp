@@ -202,13 +202,12 @@ void write_card_sheet(const CardSheet& s, const std::string& path) {
             error = e.what();
         }
     }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const auto status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
+    try {
+        finish_file(cr, surface, path);
+    } catch (const std::exception&) {
+        if (error.empty()) throw;  // the drawing's own error says more
+    }
     if (!error.empty()) throw std::runtime_error(error);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error("cannot write '" + path + "': " + cairo_status_to_string(status));
 }
 
 CardSheet card_sheet_for_batch(store::Database& db, const std::string& batch_id,

@@ -479,12 +479,7 @@ void write_chart_pdf(const ChartData& c, double width, double height, const std:
         auto gc = context_for(cr);
         draw_chart(*gc, c, wxRect2DDouble(0, 0, width, height), st);
     }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const auto status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error("cannot write '" + path + "': " + cairo_status_to_string(status));
+    finish_file(cr, surface, path);
 }
 
 }  // namespace kaiku::report_render

@@ -307,12 +307,7 @@ void write_pdf_report(const ReportDocument& d, const std::string& path, PageSize
             cairo_show_page(cr);
         }
     }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const auto status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error("cannot write '" + path + "': " + cairo_status_to_string(status));
+    finish_file(cr, surface, path);
 }
 
 }  // namespace kaiku::report_render

@@ -30,6 +30,15 @@ std::unique_ptr<wxGraphicsContext> context_for(cairo_t* cr) {
     return gc;
 }
 
+void finish_file(cairo_t* cr, cairo_surface_t* surface, const std::string& path) {
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const auto status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw std::runtime_error("cannot write '" + path + "': " + cairo_status_to_string(status));
+}
+
 TextSize measure(wxGraphicsContext& gc, const std::string& utf8) {
     TextSize t;
     double lead = 0;

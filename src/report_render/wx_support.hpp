@@ -11,6 +11,7 @@
 #include <string>
 
 typedef struct _cairo cairo_t;
+typedef struct _cairo_surface cairo_surface_t;
 
 namespace kaiku::report_render::detail {
 
@@ -33,6 +34,9 @@ wxFont font_in_units(const wxString& face, double units, bool bold = false);
 
 // Wraps a cairo context (not owned) in a wxGraphicsContext of the cairo renderer.
 std::unique_ptr<wxGraphicsContext> context_for(cairo_t*);
+
+// Destroys the context, finishes and destroys the surface (writing the file); throws if cairo failed.
+void finish_file(cairo_t*, cairo_surface_t*, const std::string& path);
 
 // Text size in drawing units.
 struct TextSize {

@@ -133,6 +133,9 @@ Database::Database(const std::string& url, SchemaKind kind) : url_(url), dialect
             // seen by a venue refers to a card outside the venue's scope, so references are not enforced there.
             sql_ << (kind_ == SchemaKind::server ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
             sql_ << "PRAGMA secure_delete=ON";
+            // Statement journals and temporary tables in memory: no holder data in temporary files, and each row
+            // of a bulk write (whose triggers keep the statistics' daily sums) costs no file of its own.
+            sql_ << "PRAGMA temp_store=MEMORY";
         } else {
 #ifdef KAIKU_HAVE_POSTGRESQL
             sql_.open(*soci::factory_postgresql(), postgres_conninfo(url));

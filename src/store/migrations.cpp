@@ -438,6 +438,75 @@ const std::vector<Migration>& migrations() {
              "DROP INDEX card_issuer",
              "CREATE INDEX card_issuer ON card(issuer_site_id, registered_on)",
          }},
+        {9,
+         AppliesTo::client,
+         "client: daily sums of uses and card registrations kept by triggers, for the national table",
+         {
+             // The national service's cache holds the whole register (x10: 1.5M uses): its yearly and monthly
+             // table reads these few thousand rows instead of every use. The triggers keep them exact through
+             // every insert, upsert, void and delete (sync, local commands, imports, purges, sign-out wipes).
+             R"(CREATE TABLE stat_use_day (
+                 day TEXT NOT NULL,
+                 category TEXT NOT NULL,
+                 uses INTEGER NOT NULL DEFAULT 0,
+                 adults INTEGER NOT NULL DEFAULT 0,
+                 children INTEGER NOT NULL DEFAULT 0,
+                 PRIMARY KEY (day, category)) WITHOUT ROWID)",
+             R"(CREATE TABLE stat_card_day (
+                 day TEXT PRIMARY KEY,
+                 registered INTEGER NOT NULL DEFAULT 0,
+                 activated INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)",
+             "INSERT INTO stat_use_day (day, category, uses, adults, children) SELECT used_on, category, COUNT(*), "
+             "SUM(adults), SUM(children) FROM usage WHERE voided = 0 GROUP BY used_on, category",
+             "INSERT INTO stat_card_day (day, registered) SELECT registered_on, COUNT(*) FROM card "
+             "WHERE registered_on IS NOT NULL GROUP BY registered_on",
+             "INSERT INTO stat_card_day (day, activated) SELECT activated_on, COUNT(*) FROM card "
+             "WHERE activated_on IS NOT NULL GROUP BY activated_on "
+             "ON CONFLICT (day) DO UPDATE SET activated = excluded.activated",
+             R"(CREATE TRIGGER stat_usage_insert AFTER INSERT ON usage WHEN NEW.voided = 0 BEGIN
+                 INSERT INTO stat_use_day (day, category, uses, adults, children)
+                 VALUES (NEW.used_on, NEW.category, 1, NEW.adults, NEW.children)
+                 ON CONFLICT (day, category) DO UPDATE SET uses = uses + 1, adults = adults + excluded.adults,
+                     children = children + excluded.children;
+             END)",
+             R"(CREATE TRIGGER stat_usage_delete AFTER DELETE ON usage WHEN OLD.voided = 0 BEGIN
+                 UPDATE stat_use_day SET uses = uses - 1, adults = adults - OLD.adults,
+                     children = children - OLD.children
+                 WHERE day = OLD.used_on AND category = OLD.category;
+             END)",
+             R"(CREATE TRIGGER stat_usage_update AFTER UPDATE OF used_on, category, adults, children, voided
+                 ON usage BEGIN
+                 UPDATE stat_use_day SET uses = uses - 1, adults = adults - OLD.adults,
+                     children = children - OLD.children
+                 WHERE OLD.voided = 0 AND day = OLD.used_on AND category = OLD.category;
+                 INSERT INTO stat_use_day (day, category, uses, adults, children)
+                 SELECT NEW.used_on, NEW.category, 1, NEW.adults, NEW.children WHERE NEW.voided = 0
+                 ON CONFLICT (day, category) DO UPDATE SET uses = uses + 1, adults = adults + excluded.adults,
+                     children = children + excluded.children;
+             END)",
+             R"(CREATE TRIGGER stat_card_insert AFTER INSERT ON card BEGIN
+                 INSERT INTO stat_card_day (day, registered) SELECT NEW.registered_on, 1
+                 WHERE NEW.registered_on IS NOT NULL
+                 ON CONFLICT (day) DO UPDATE SET registered = registered + 1;
+                 INSERT INTO stat_card_day (day, activated) SELECT NEW.activated_on, 1
+                 WHERE NEW.activated_on IS NOT NULL
+                 ON CONFLICT (day) DO UPDATE SET activated = activated + 1;
+             END)",
+             R"(CREATE TRIGGER stat_card_delete AFTER DELETE ON card BEGIN
+                 UPDATE stat_card_day SET registered = registered - 1 WHERE day = OLD.registered_on;
+                 UPDATE stat_card_day SET activated = activated - 1 WHERE day = OLD.activated_on;
+             END)",
+             R"(CREATE TRIGGER stat_card_update AFTER UPDATE OF registered_on, activated_on ON card BEGIN
+                 UPDATE stat_card_day SET registered = registered - 1 WHERE day = OLD.registered_on;
+                 UPDATE stat_card_day SET activated = activated - 1 WHERE day = OLD.activated_on;
+                 INSERT INTO stat_card_day (day, registered) SELECT NEW.registered_on, 1
+                 WHERE NEW.registered_on IS NOT NULL
+                 ON CONFLICT (day) DO UPDATE SET registered = registered + 1;
+                 INSERT INTO stat_card_day (day, activated) SELECT NEW.activated_on, 1
+                 WHERE NEW.activated_on IS NOT NULL
+                 ON CONFLICT (day) DO UPDATE SET activated = activated + 1;
+             END)",
+         }},
     };
     return all;
 }

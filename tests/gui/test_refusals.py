@@ -46,7 +46,7 @@ def main(admins):
     a.click("batch-ok")
     g.wait_for("the batch dialog to close", lambda: a.find("batch-ok") is None, timeout=15)
 
-    g.key("ctrl+6")
+    g.key("ctrl+8")
     time.sleep(0.8)
     cells = g.wait_for("the refused batch in the Conflicts view",
                        lambda: next((r for r in a.rows("conflicts-list") if r[0] == "Hylätty muutos"

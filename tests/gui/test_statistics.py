@@ -7,6 +7,7 @@ import csv
 import os
 import re
 import subprocess
+import time
 import zipfile
 
 import pyatspi
@@ -108,6 +109,19 @@ def main(admins):
     if "National statistics" not in text or "Total" not in text or f"{registered:,}" not in text:
         raise g.Failure(f"the PDF lacks the title or the total {registered:,}:\n{text[:800]}")
     g.log("CSV, Excel and PDF read back with the register's figures")
+
+    # Print preview: the PDF's pages in a preview window, closed again.
+    a.click("stats-preview")
+    preview = a.dialog("Print Preview")
+    close = g.wait_for("the preview's Close button", lambda: pyatspi.findDescendant(
+        preview, lambda x: x.getRole() == pyatspi.ROLE_PUSH_BUTTON and x.name == "Close"), timeout=20)
+    time.sleep(1.0)
+    g.screenshot("print-preview")
+    g.log("print preview open")
+    g.click(close)
+    g.wait_for("the preview to close", lambda: not any(
+        w is not None and w.name == "Print Preview" and w.getState().contains(pyatspi.STATE_SHOWING)
+        for w in a.app), timeout=15)
 
     # Holder profiles: counts of 1 to 4 never show.
     choose(a, "stats-kind", 2)  # Holder profiles

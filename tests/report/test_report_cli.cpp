@@ -11,19 +11,26 @@
 
 using namespace kaiku;
 
+namespace {
+
+// One area with an issuer, a venue, a card and its use; returns the database URL.
+std::string one_use_network(test::TempDir& dir) {
+    const std::string db_path = dir.file("r.sqlite");
+    store::Database db(db_path);
+    test::TinyNetwork n{db};
+    n.area("a1", "AAA", "Tampere");
+    n.site("i1", "a1", "issuer");
+    n.site("v1", "a1", "venue");
+    n.card("c1", "a1", "i1", "2023-01-01", "2023-01-02");
+    n.use("c1", "v1", "2023-01-02");
+    return "sqlite:" + db_path;
+}
+
+}  // namespace
+
 TEST_CASE("kaikuctl report answers bad flags with exit 2 and the flag's name") {
     test::TempDir dir;
-    const std::string db_path = dir.file("r.sqlite");
-    {
-        store::Database db(db_path);
-        test::TinyNetwork n{db};
-        n.area("a1", "AAA", "Tampere");
-        n.site("i1", "a1", "issuer");
-        n.site("v1", "a1", "venue");
-        n.card("c1", "a1", "i1", "2023-01-01", "2023-01-02");
-        n.use("c1", "v1", "2023-01-02");
-    }
-    const std::string url = "sqlite:" + db_path;
+    const std::string url = one_use_network(dir);
     struct Bad {
         std::vector<std::string> args;
         std::string names;
@@ -78,17 +85,7 @@ TEST_CASE("kaikuctl report answers bad flags with exit 2 and the flag's name") {
 // have their Finnish and Swedish translations already (they are the GUI's); newer msgids may still be English.
 TEST_CASE("kaikuctl speaks --ui-language or the environment's language, machine outputs stay the same") {
     test::TempDir dir;
-    const std::string db_path = dir.file("r.sqlite");
-    {
-        store::Database db(db_path);
-        test::TinyNetwork n{db};
-        n.area("a1", "AAA", "Tampere");
-        n.site("i1", "a1", "issuer");
-        n.site("v1", "a1", "venue");
-        n.card("c1", "a1", "i1", "2023-01-01", "2023-01-02");
-        n.use("c1", "v1", "2023-01-02");
-    }
-    const std::string url = "sqlite:" + db_path;
+    const std::string url = one_use_network(dir);
     const std::string missing = dir.file("no-such-password-file");
     // The environment is cleared of language variables, then given the ones a case sets.
     auto run = [&](std::vector<std::string> env, std::vector<std::string> args) {
