@@ -292,6 +292,14 @@ void StatisticsView::reload() {
                 area_->Append(_("All areas"));
                 for (const auto& a : areas_) area_->Append(area_display_name(a));
                 area_->SetSelection(keep >= 0 && static_cast<size_t>(keep) <= areas_.size() ? keep : 0);
+            } else if (s.coordinator() && own_area_.empty()) {
+                for (const auto& a : loaded.value.areas)
+                    if (a.id == s.area_id) own_area_ = area_display_name(a);
+                if (!own_area_.empty()) {
+                    area_->Clear();
+                    area_->Append(own_area_);
+                    area_->SetSelection(0);
+                }
             }
             area_->Enable(s.national());
             shown_filter_ = f;
@@ -333,6 +341,7 @@ wxString StatisticsView::scope_text() const {
     if (area > 0 && static_cast<size_t>(area) <= areas_.size())
         return area_display_name(areas_[static_cast<size_t>(area) - 1]);
     if (s.national()) return _("All areas");
+    if (!own_area_.empty()) return own_area_;
     // TRANSLATORS: the scope of a report made by a coordinator or site staff: their data on this computer
     return _("The data of your area and sites");
 }

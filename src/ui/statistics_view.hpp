@@ -59,7 +59,8 @@ private:
     RecordList* national_list_ = nullptr;
     RecordList* cross_list_ = nullptr;
     RecordList* profile_list_ = nullptr;
-    std::vector<core::Area> areas_;
+    std::vector<core::Area> areas_;  // the national service's choice of areas
+    wxString own_area_;              // a coordinator's area, the scope of the statistics
     std::optional<report::Table> table_;
     report::Filter shown_filter_;
     unsigned generation_ = 0;
