@@ -874,9 +874,17 @@ int cmd_report(Args& args, const std::string& cache, std::ostream& out, std::ost
     auto day = [&](const std::optional<core::Date>& d) {
         return d ? i18n::format_date(d->year(), d->month(), d->day(), lang) : std::string("...");
     };
-    eo.period = machine ? (filter.from ? filter.from->iso() : std::string("...")) + " - " +
-                              (filter.to ? filter.to->iso() : std::string("..."))
-                        : day(filter.from) + " \u2013 " + day(filter.to);
+    if (machine)
+        eo.period = (filter.from ? filter.from->iso() : std::string("...")) + " - " +
+                    (filter.to ? filter.to->iso() : std::string("..."));
+    else if (filter.from && filter.to)
+        eo.period = day(filter.from) + " \u2013 " + day(filter.to);
+    else if (filter.from)
+        eo.period = format(catalog.tr("from %s"), day(filter.from));
+    else if (filter.to)
+        eo.period = format(catalog.tr("until %s"), day(filter.to));
+    else
+        eo.period = catalog.tr("All time");
     eo.generated_at = now_text(machine ? std::string("en") : lang);
     const bool audit = what == "audit";
     if (format_name == "pdf" || format_name == "png") {

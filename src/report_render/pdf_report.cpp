@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <sstream>
 #include <stdexcept>
 
@@ -93,8 +94,17 @@ Layout compute_layout(wxGraphicsContext& gc, const ReportDocument& d, PageSize s
     if (t.total) label_w = std::max(label_w, measure(gc, t.total->label).w);
     l.label_w = std::min(label_w + 2 * pad, width * 0.34);
     const std::size_t nc = t.columns.size();
-    l.col_w.assign(nc, nc ? (width - l.label_w) / nc : 0);
+    // Each value column at least as wide as its header's longest word, the rest of the width shared equally.
     gc.SetFont(bold, *wxBLACK);
+    std::vector<double> least(nc, 0);
+    for (std::size_t c = 0; c < nc; ++c) {
+        std::istringstream words(t.columns[c]);
+        for (std::string w; words >> w;) least[c] = std::max(least[c], measure(gc, w).w + 2 * pad);
+    }
+    const double spare = width - l.label_w - std::accumulate(least.begin(), least.end(), 0.0);
+    l.col_w.assign(nc, nc ? (width - l.label_w) / nc : 0);
+    if (nc && spare > 0)
+        for (std::size_t c = 0; c < nc; ++c) l.col_w[c] = least[c] + spare / static_cast<double>(nc);
     l.header_lines.push_back(wrap_words(gc, t.key_header, l.label_w - 2 * pad));
     std::size_t max_lines = l.header_lines[0].size();
     for (std::size_t c = 0; c < nc; ++c) {
