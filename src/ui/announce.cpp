@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include <wx/stattext.h>
 #include <wx/timer.h>
 #include <wx/weakref.h>
 #include <wx/window.h>
@@ -10,6 +11,8 @@
 #ifdef __WXGTK__
 #include <gtk/gtk.h>
 #endif
+
+#include "ui/accessibility.hpp"
 
 namespace kaiku::ui {
 
@@ -104,6 +107,13 @@ const char* announce_mechanism() {
     }
 #endif
     return "description";
+}
+
+void show_line(wxStaticText* line, const wxString& text, bool spoken) {
+    line->SetLabel(text);
+    set_accessible_name(line, text);
+    if (spoken) announce(line, text);
+    line->GetParent()->Layout();
 }
 
 }  // namespace kaiku::ui

@@ -6,6 +6,7 @@
 
 #include <wx/string.h>
 
+class wxStaticText;
 class wxWindow;
 
 namespace kaiku::ui {
@@ -16,6 +17,10 @@ void announce(wxWindow* win, const wxString& text);
 // Announces a problem shown in `line` once the user pauses (a form checks as the user types: only the problem that
 // is still shown a moment later is spoken). An empty text cancels a pending announcement for the line.
 void announce_problem(wxWindow* line, const wxString& text);
+
+// Shows `text` in a status or problem line (its accessible name follows), lays the line's parent out again and,
+// with `spoken`, announces it.
+void show_line(wxStaticText* line, const wxString& text, bool spoken);
 
 // Which mechanism announce() uses here: "announcement", "notification" or "description" (for the log and tests).
 const char* announce_mechanism();

@@ -90,18 +90,9 @@ wxString AuditView::title() const { return _("Audit"); }
 std::optional<report::AuditOptions> AuditView::read_options() {
     report::AuditOptions o;
     o.today = core::Date::today();
-    wxString problem;
-    const auto from = parse_user_date(from_->GetValue().Strip(wxString::both));
-    const auto to = parse_user_date(to_->GetValue().Strip(wxString::both));
-    if (!from)
-        problem = wxString::Format(_("%s: write a date as 31.12.2023 or 2023-12-31."), _("From"));
-    else if (!to)
-        problem = wxString::Format(_("%s: write a date as 31.12.2023 or 2023-12-31."), _("To"));
-    else if (*to < *from)
-        problem = _("To: the end of the period is before its start.");
-    problem_->SetLabel(problem);
-    set_accessible_name(problem_, problem);
-    Layout();
+    std::optional<core::Date> from, to;
+    const wxString problem = read_period(from_->GetValue(), to_->GetValue(), true, from, to);
+    show_line(problem_, problem, !problem.empty());
     if (!problem.empty()) return std::nullopt;
     o.from = *from;
     o.to = *to;
@@ -131,8 +122,7 @@ void AuditView::reload() {
             if (!loaded.ok()) {
                 wxLogMessage("Auditing the network from the local cache failed: %s", loaded.error);
                 const wxString text = _("The audit could not be run on the data on this computer.");
-                problem_->SetLabel(text);
-                set_accessible_name(problem_, text);
+                show_line(problem_, text, true);
                 return;
             }
             shown_ = o;
@@ -156,10 +146,8 @@ void AuditView::reload() {
                                                 "%s findings. Press Enter on a finding to open its record.",
                                                 static_cast<int>(findings_.size())),
                                        format_count(static_cast<long long>(findings_.size())));
-            summary_->SetLabel(summary);
-            set_accessible_name(summary_, summary);
+            show_line(summary_, summary, false);
             update_buttons();
-            Layout();
         });
 }
 
@@ -184,11 +172,8 @@ void AuditView::open_selected() {
 void AuditView::export_findings() {
     if (findings_.empty()) return;
     const wxString period = format_date(shown_.from) + L" \u2013 " + format_date(shown_.to);
-    export_audit(this, services_, findings_, period, [this](const wxString& message, bool) {
-        problem_->SetLabel(message);
-        set_accessible_name(problem_, message);
-        Layout();
-    });
+    export_audit(this, services_, findings_, period,
+                 [this](const wxString& message) { show_line(problem_, message, true); });
 }
 
 void AuditView::focus_filter() { list_->focus_filter(); }

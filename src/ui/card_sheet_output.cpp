@@ -121,12 +121,11 @@ void save_card_sheet(wxWindow* parent, Services& services, const std::string& ba
         [path, done = std::move(done)](Loaded<Written> loaded) {
             const std::string error = loaded.ok() ? loaded.value.error : loaded.error;
             if (!error.empty())
-                return done(wxString::Format(_("Could not save %s: %s"), path, wxString::FromUTF8(error)), false);
+                return done(wxString::Format(_("Could not save %s: %s"), path, wxString::FromUTF8(error)));
             // TRANSLATORS: %d cards, then %s is a file path
             done(wxString::Format(wxPLURAL("%d card saved to %s.", "%d cards saved to %s.",
                                            static_cast<int>(loaded.value.cards)),
-                                  static_cast<int>(loaded.value.cards), path),
-                 true);
+                                  static_cast<int>(loaded.value.cards), path));
         });
 }
 

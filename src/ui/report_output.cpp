@@ -30,7 +30,7 @@ enum class Format { csv, xlsx, pdf };
 report::ExportOptions export_options(const wxString& scope, const wxString& period) {
     report::ExportOptions o;
     o.language = interface_language();
-    o.translate = [](const std::string& s) { return s; };  // the table is translated already
+    // translate stays the identity: the table is translated already, on this thread.
     o.bom = o.language != core::Language::en;              // spreadsheet programs then read UTF-8
     o.scope = scope.utf8_string();
     o.period = period.utf8_string();
@@ -115,10 +115,10 @@ void write_later(Services& services, const wxString& path, std::function<void(co
             const std::string error = loaded.ok() ? loaded.value.error : loaded.error;
             if (error.empty())
                 // TRANSLATORS: %s is a file path
-                done(wxString::Format(_("Saved to %s."), path), true);
+                done(wxString::Format(_("Saved to %s."), path));
             else
                 // TRANSLATORS: %s (first) is a file path, %s (second) the system's reason in English
-                done(wxString::Format(_("Could not save %s: %s"), path, wxString::FromUTF8(error)), false);
+                done(wxString::Format(_("Could not save %s: %s"), path, wxString::FromUTF8(error)));
         });
 }
 

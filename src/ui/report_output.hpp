@@ -23,7 +23,7 @@ struct ReportOutput {
 };
 
 // Tells the user the outcome in a sentence (saved to …, or why not); shown next to the buttons and announced.
-using OutputDone = std::function<void(const wxString& message, bool ok)>;
+using OutputDone = std::function<void(const wxString& message)>;
 
 void export_report(wxWindow* parent, Services&, const ReportOutput&, const report_render::ChartData* chart,
                    OutputDone done);

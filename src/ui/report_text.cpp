@@ -67,6 +67,21 @@ core::Language interface_language() {
     return core::Language::en;
 }
 
+wxString read_period(const wxString& from_text, const wxString& to_text, bool required,
+                     std::optional<core::Date>& from, std::optional<core::Date>& to) {
+    auto read = [required](const wxString& typed, const wxString& name, std::optional<core::Date>& out) {
+        const wxString text = typed.Strip(wxString::both);
+        out = text.empty() ? std::nullopt : parse_user_date(text);
+        if (out || (text.empty() && !required)) return wxString();
+        // TRANSLATORS: %s is the name of a date field (From, To)
+        return wxString::Format(_("%s: write a date as 31.12.2023 or 2023-12-31."), name);
+    };
+    wxString problem = read(from_text, _("From"), from);
+    if (problem.empty()) problem = read(to_text, _("To"), to);
+    if (problem.empty() && from && to && *to < *from) problem = _("To: the end of the period is before its start.");
+    return problem;
+}
+
 wxString finding_detail(const report::Finding& f) {
     using K = report::FindingKind;
     const wxString on = f.on.days() == 0 ? wxString() : format_date(f.on);

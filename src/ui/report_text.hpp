@@ -2,6 +2,7 @@
 // marked for the catalogue; cells become formatted counts, small ones "< 5".
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ std::vector<ListRow> table_rows(const report::Table&);
 
 // The interface language as the core's enum (names of areas in statistics, exports).
 core::Language interface_language();
+
+// Reads a period typed in From and To fields (31.12.2023 or ISO). An empty field is an open end unless `required`.
+// Returns the problem in a sentence that names the field, or an empty string.
+wxString read_period(const wxString& from_text, const wxString& to_text, bool required,
+                     std::optional<core::Date>& from, std::optional<core::Date>& to);
 
 // What a finding is about, in a sentence ("3 children recorded; the card has 1").
 wxString finding_detail(const report::Finding&);

@@ -186,22 +186,8 @@ RecordList* StatisticsView::current_list() const {
 std::optional<report::Filter> StatisticsView::read_filter() {
     report::Filter f;
     f.language = interface_language();
-    wxString problem;
-    auto date = [&](wxTextCtrl* field, const wxString& name, std::optional<core::Date>& out) {
-        const wxString text = field->GetValue().Strip(wxString::both);
-        if (text.empty()) return;
-        out = parse_user_date(text);
-        // TRANSLATORS: %s is the name of a date field (From, To)
-        if (!out && problem.empty())
-            problem = wxString::Format(_("%s: write a date as 31.12.2023 or 2023-12-31."), name);
-    };
-    date(from_, _("From"), f.from);
-    date(to_, _("To"), f.to);
-    if (problem.empty() && f.from && f.to && *f.to < *f.from)
-        problem = _("To: the end of the period is before its start.");
-    problem_->SetLabel(problem);
-    set_accessible_name(problem_, problem);
-    Layout();
+    const wxString problem = read_period(from_->GetValue(), to_->GetValue(), false, f.from, f.to);
+    show_line(problem_, problem, !problem.empty());
     if (!problem.empty()) return std::nullopt;
     const SessionInfo& s = services_.session();
     const int area = area_->GetSelection();
@@ -243,10 +229,8 @@ void StatisticsView::reload() {
                     const wxString text =
                         _("Holder profiles of the whole network are computed by Kaikukanta, which cannot be reached "
                           "now. Try again when the connection is back.");
-                    problem_->SetLabel(text);
-                    set_accessible_name(problem_, text);
+                    show_line(problem_, text, true);
                     current_list()->set_rows({});
-                    Layout();
                     return;
                 }
                 shown_filter_ = f;
@@ -275,8 +259,7 @@ void StatisticsView::reload() {
             if (!loaded.ok()) {
                 wxLogMessage("Computing statistics from the local cache failed: %s", loaded.error);
                 const wxString text = _("The statistics could not be computed from the data on this computer.");
-                problem_->SetLabel(text);
-                set_accessible_name(problem_, text);
+                show_line(problem_, text, true);
                 current_list()->set_rows({});
                 return;
             }
@@ -319,8 +302,7 @@ void StatisticsView::show_table(report::Table table) {
                               ? _("Cells with fewer than 5 holders are shown as \"< 5\" so that no one can be "
                                   "recognised.")
                               : wxString();
-    note_->SetLabel(note);
-    set_accessible_name(note_, note);
+    show_line(note_, note, false);
     ChartFor chart = ChartFor::trend;
     const int kind = kind_->GetSelection();
     if (kind == cross_area)
@@ -332,7 +314,6 @@ void StatisticsView::show_table(report::Table table) {
     chart_->set_chart(chart_for(table, chart));
     table_ = std::move(table);
     update_controls();
-    note_->GetParent()->Layout();
 }
 
 wxString StatisticsView::scope_text() const {
@@ -359,11 +340,8 @@ wxString StatisticsView::period_text() const {
 void StatisticsView::export_table() {
     if (!table_) return;
     ReportOutput out{*table_, scope_text(), period_text()};
-    export_report(this, services_, out, chart_->chart(), [this](const wxString& message, bool) {
-        problem_->SetLabel(message);
-        set_accessible_name(problem_, message);
-        Layout();
-    });
+    export_report(this, services_, out, chart_->chart(),
+                  [this](const wxString& message) { show_line(problem_, message, true); });
 }
 
 void StatisticsView::print(bool preview) {

@@ -91,12 +91,8 @@ void StockPanel::update_buttons() {
 void StockPanel::card_sheet() {
     const std::string batch = batches_->selected_id();
     if (batch.empty()) return;
-    save_card_sheet(this, services_, batch, [this](const wxString& message, bool) {
-        message_->SetLabel(message);
-        set_accessible_name(message_, message);
-        announce(message_, message);
-        Layout();
-    });
+    save_card_sheet(this, services_, batch,
+                    [this](const wxString& message) { show_line(message_, message, true); });
 }
 
 void StockPanel::new_batch() {
