@@ -9,6 +9,7 @@
 #include "buckets.hpp"
 #include "clock.hpp"
 #include "commands.hpp"
+#include "core/crash_report.hpp"
 #include "core/uuid.hpp"
 #include "core/validation.hpp"
 #include "options.hpp"
@@ -115,6 +116,7 @@ int create_user(store::Database& db, const server::Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    kaiku::core::install_crash_report("kaiku-server");
     const std::vector<std::string> args(argv + 1, argv + argc);
     const auto parsed = server::parse_options(args);
     if (!parsed.options) {

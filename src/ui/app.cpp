@@ -12,6 +12,7 @@
 #include <wx/msgout.h>
 #include <wx/stdpaths.h>
 
+#include "core/crash_report.hpp"
 #include "core/thread_guard.hpp"
 #include "net/http.hpp"
 #include "store/repositories.hpp"
@@ -43,6 +44,7 @@ App::App() = default;
 App::~App() = default;
 
 bool App::OnInit() {
+    core::install_crash_report("kaiku-admin");
     SetAppName("kaiku-admin");
     SetAppDisplayName("Kaiku Admin");
     SetVendorName("Kaikukortti");

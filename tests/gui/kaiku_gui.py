@@ -25,8 +25,15 @@ SERVER_URL = os.environ.get("KAIKU_SERVER_URL", "")
 SERVER_DB = os.environ.get("KAIKU_SERVER_DB", "")
 
 
+STARTED = []  # every Admin of this test, for the failure report
+
+
 class Failure(Exception):
     pass
+
+
+class Fatal(Failure):
+    """A failure no waiting can mend (the window's process ended): wait_for passes it on at once."""
 
 
 def log(msg):
@@ -42,6 +49,8 @@ def wait_for(what, probe, timeout=TIMEOUT, interval=0.2):
             value = probe()
             if value:
                 return value
+        except Fatal:
+            raise
         except Exception as e:  # the tree changes under us while the window updates
             last_error = e
         time.sleep(interval)
@@ -252,12 +261,17 @@ class Admin:
         command += list(args)
         self.log_file = open(self.log_path, "a")
         self.proc = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, env=environment)
+        STARTED.append(self)
         self.app = wait_for(f"kaiku-admin ({self.name}) on the accessibility bus", self._find_app, timeout=30)
         log(f"started kaiku-admin as {user or '(no user)'} [{self.name}], pid {self.proc.pid}")
 
-    def _find_app(self):
+    def alive(self):
+        """Raises Fatal, with the exit status and the log, once the process has ended."""
         if self.proc.poll() is not None:
-            raise Failure(f"kaiku-admin exited early with status {self.proc.returncode}; log:\n{self.log()}")
+            raise Fatal(f"kaiku-admin [{self.name}] ended with status {self.proc.returncode}; log:\n{self.log()}")
+
+    def _find_app(self):
+        self.alive()
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             try:
@@ -273,6 +287,7 @@ class Admin:
 
     # finding controls
     def find(self, ident, root=None):
+        self.alive()
         root = root or self.app
         root.clear_cache()
         return pyatspi.findDescendant(root, lambda a: accessible_id(a) == ident, breadth_first=True)
@@ -285,6 +300,7 @@ class Admin:
         return wait_for(f"a control with accessible id {ident!r}", probe, timeout)
 
     def find_role(self, role, name=None, root=None):
+        self.alive()
         root = root or self.app
         root.clear_cache()
         return pyatspi.findDescendant(root, lambda a: a.getRole() == role and (name is None or a.name == name),
@@ -467,6 +483,29 @@ class Admin:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
 
+    def outline(self, depth_limit=6):
+        """The showing part of the accessibility tree, one line per object (role, id, name), for failure reports."""
+        lines = []
+
+        def walk(acc, depth):
+            if acc is None or depth > depth_limit or len(lines) > 400:
+                return
+            try:
+                acc.clear_cache()
+                states = acc.getState()
+                if depth > 1 and not states.contains(pyatspi.STATE_SHOWING):
+                    return
+                lines.append(f"{'  ' * depth}{acc.getRoleName()} [{accessible_id(acc)}] {(acc.name or '')[:80]!r}")
+                if acc.getRole() in (pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_LIST):
+                    lines.append(f"{'  ' * (depth + 1)}({acc.childCount} children)")
+                    return
+                for child in acc:
+                    walk(child, depth + 1)
+            except Exception as e:
+                lines.append(f"{'  ' * depth}(unreadable: {e})")
+        walk(self.app, 0)
+        return "\n".join(lines)
+
     def check_log(self):
         bad = [line for line in self.log().splitlines() if "BUG:" in line or "-CRITICAL **" in line]
         if bad:
@@ -475,9 +514,8 @@ class Admin:
 
 def run(main):
     """Runs main(); prints PASS or FAIL with a screenshot and the logs of any windows left open."""
-    admins = []
     try:
-        main(admins)
+        main()
     except Exception as e:
         print(f"gui: FAIL: {e}", flush=True)
         if not isinstance(e, Failure):
@@ -486,10 +524,14 @@ def run(main):
             screenshot("failure.png")
         except Exception:
             pass
-        for a in admins:
+        for a in STARTED:
+            if a.proc.poll() is None:
+                print(f"--- what kaiku-admin [{a.name}] shows to assistive technology\n{a.outline()}", flush=True)
+            else:
+                print(f"--- kaiku-admin [{a.name}] ended with status {a.proc.returncode}", flush=True)
             print(f"--- log of kaiku-admin [{a.name}]\n{a.log()}", flush=True)
             a.kill()
         sys.exit(1)
-    for a in admins:
+    for a in STARTED:
         a.kill()
     print("gui: PASS", flush=True)

@@ -5,9 +5,8 @@ and the register then holds that name with the conflict resolved."""
 import kaiku_gui as g
 
 
-def main(admins):
+def main():
     a = g.Admin(user="coord-tre")
-    admins.append(a)
     a.wait_status("Online")
 
     site_id, name, version = g.server_query(
@@ -46,7 +45,6 @@ def main(admins):
         raise g.Failure("the decision did not reach the register")
     a.wait_status("No conflicts")
     a.quit()
-    admins.remove(a)
 
 
 g.run(main)

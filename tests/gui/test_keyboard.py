@@ -117,9 +117,8 @@ def set_quota(a):
     g.log(f"register: the keyboard quota {rows[0]}")
 
 
-def main(admins):
+def main():
     a = g.Admin("coord-tre")
-    admins.append(a)
     g.wait_for("the coordinator's views", lambda: a.wait_id("navigation").childCount >= 5, timeout=60)
     a.wait_status("Online")
     time.sleep(1.0)
@@ -172,7 +171,6 @@ def main(admins):
     compose_announcement(a)
     set_quota(a)
     a.quit()
-    admins.remove(a)
 
 
 g.run(main)

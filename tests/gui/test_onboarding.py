@@ -64,9 +64,8 @@ def open_access(a):
                timeout=20)
 
 
-def main(admins):
+def main():
     a = g.Admin("coord-tre")
-    admins.append(a)
     a.sync()
     a.show_view("Network")
     g.wait_for("the sites heading to name Tampere", lambda: "Tampere" in g.name_of(a.wait_id("sites-heading")))

@@ -72,21 +72,18 @@ def collect(lang):
     return a, per_view, status
 
 
-def main(admins):
+def main():
     english = {}
     a, views, _ = collect("en")
-    admins.append(a)
     for title, found in views:
         english[len(english)] = found
     a.quit()
-    admins.remove(a)
     all_english = set().union(*english.values())
     g.log(f"English: {len(all_english)} interface texts over {len(views)} views")
 
     problems = []
     for lang in ("fi", "sv"):
         a, views, status = collect(lang)
-        admins.append(a)
         if not re.search(r"\d{1,2}\.\d{1,2}\.20\d\d", status):
             problems.append(f"{lang}: the status bar's date is not written d.m.yyyy: {status!r}")
         for index, (title, found) in enumerate(views):
@@ -94,7 +91,6 @@ def main(admins):
             g.log(f"{lang} / {title}: {len(found)} texts, untranslated: {same}")
             problems += [f"{lang} / {title}: {t!r}" for t in same]
         a.quit()
-        admins.remove(a)
     if problems:
         raise g.Failure("untranslated interface texts:\n  " + "\n  ".join(problems))
 
