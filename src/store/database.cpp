@@ -188,4 +188,15 @@ void Transaction::commit() {
 
 int Database::schema_version() { return current_schema_version(sql_, dialect_); }
 
+namespace {
+int stop_when_set(void* flag) { return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0; }
+}  // namespace
+
+void Database::interrupt_when(const std::atomic<bool>* flag) {
+    if (dialect_ != Dialect::sqlite) return;
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(sql_.get_backend());
+    sqlite_api::sqlite3_progress_handler(backend->conn_, flag ? 4000 : 0, flag ? &stop_when_set : nullptr,
+                                               const_cast<std::atomic<bool>*>(flag));
+}
+
 }  // namespace kaiku::store

@@ -2,6 +2,7 @@
 // One Database per thread: SOCI sessions are not thread-safe.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,10 @@ public:
     const std::string& url() const { return url_; }
     int schema_version();
 
+    // SQLite: once *flag turns true, the statement running stops with an "interrupted" error (checked every few
+    // thousand steps); nullptr turns this off. Other databases ignore it. See InterruptScope.
+    void interrupt_when(const std::atomic<bool>* flag);
+
 private:
     friend class Transaction;
     int transaction_depth_ = 0;
@@ -39,6 +44,22 @@ private:
     Dialect dialect_;
     SchemaKind kind_;
     soci::session sql_;
+};
+
+// Statements run while the scope lives stop once *flag turns true (a null flag does nothing).
+class InterruptScope {
+public:
+    InterruptScope(Database& db, const std::atomic<bool>* flag) : db_(flag ? &db : nullptr) {
+        if (db_) db_->interrupt_when(flag);
+    }
+    ~InterruptScope() {
+        if (db_) db_->interrupt_when(nullptr);
+    }
+    InterruptScope(const InterruptScope&) = delete;
+    InterruptScope& operator=(const InterruptScope&) = delete;
+
+private:
+    Database* db_;
 };
 
 // "postgresql://user:password@host:port/db?sslmode=require" -> libpq key=value form (SOCI mangles URIs).

@@ -17,6 +17,7 @@
 #include "ui/record_list.hpp"
 #include "ui/report_output.hpp"
 #include "ui/report_text.hpp"
+#include "ui/stoppable_read.hpp"
 
 namespace kaiku::ui {
 
@@ -45,6 +46,7 @@ AuditView::AuditView(wxWindow* parent, Services& services) : View(parent, servic
     to_->SetToolTip(_("Last day of the period"));
     open_ = new wxButton(this, wxID_ANY, _("&Open Record"));
     set_accessible(open_, _("Open the record of the selected finding"), "audit-open");
+    computing_ = std::make_unique<StoppableRead>(this, "audit-refresh", [this] { reload(); });
     export_ = new wxButton(this, wxID_ANY, _(L"E&xport\u2026"));
     set_accessible(export_, _("Export the findings"), "audit-export");
     export_->SetToolTip(_("Save the findings as CSV or Excel"));
@@ -61,6 +63,7 @@ AuditView::AuditView(wxWindow* parent, Services& services) : View(parent, servic
     bar->Add(from_, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
     bar->Add(to_label, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(4)));
     bar->Add(to_, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+    bar->Add(computing_->button(), wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     bar->AddStretchSpacer();
     bar->Add(open_, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     bar->Add(export_);
@@ -104,7 +107,7 @@ std::optional<report::AuditOptions> AuditView::read_options() {
 void AuditView::reload() {
     const auto options = read_options();
     if (!options) return;
-    const unsigned generation = ++generation_;
+    const CancelToken token = computing_->begin();
     if (findings_.empty()) list_->set_loading();
     struct Result {
         std::vector<report::Finding> findings;
@@ -117,8 +120,15 @@ void AuditView::reload() {
             for (const auto& a : store::AreaRepository{db}.list()) r.area_names[a.id] = area_display_name(a);
             return r;
         },
-        [this, generation, o = *options](Loaded<Result> loaded) {
-            if (generation != generation_) return;
+        [this, token, o = *options](Loaded<Result> loaded) {
+            if (!computing_->is_current(token)) return;  // a newer question is on its way
+            computing_->end();
+            if (loaded.cancelled) {
+                // The findings shown, if any, are still those of the period they were computed for.
+                if (findings_.empty()) list_->set_rows({});
+                show_line(problem_, _("Computing was stopped. Press Refresh to compute again."), true);
+                return;
+            }
             if (!loaded.ok()) {
                 wxLogMessage("Auditing the network from the local cache failed: %s", loaded.error);
                 const wxString text = _("The audit could not be run on the data on this computer.");
@@ -148,7 +158,8 @@ void AuditView::reload() {
                                        format_count(static_cast<long long>(findings_.size())));
             show_line(summary_, summary, false);
             update_buttons();
-        });
+        },
+        token);
 }
 
 const report::Finding* AuditView::selected() const {

@@ -3,6 +3,7 @@
 // possible double use, quotas exceeded, sites with no activity. Enter on a finding opens its record.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -16,6 +17,7 @@ class wxTextCtrl;
 namespace kaiku::ui {
 
 class RecordList;
+class StoppableRead;
 
 class AuditView : public View {
 public:
@@ -44,7 +46,7 @@ private:
     RecordList* list_ = nullptr;
     std::vector<report::Finding> findings_;
     report::AuditOptions shown_;
-    unsigned generation_ = 0;
+    std::unique_ptr<StoppableRead> computing_;
 };
 
 }  // namespace kaiku::ui

@@ -4,6 +4,7 @@
 // Views never open the database themselves; they ask Services and re-read when `changed` fires.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -36,8 +37,13 @@ template <class T>
 struct Loaded {
     T value{};
     std::string error;  // English technical detail when the cache could not be read
+    bool cancelled = false;  // its CancelToken was set before the answer was complete (error then says so too)
     bool ok() const { return error.empty(); }
 };
+
+// Calls off a read: one not yet started is skipped, a running SQLite query stops. Set it from the UI thread.
+using CancelToken = std::shared_ptr<std::atomic<bool>>;
+inline CancelToken make_cancel_token() { return std::make_shared<std::atomic<bool>>(false); }
 
 struct SyncState {
     sync::SyncStatus status;
@@ -58,13 +64,22 @@ public:
 
     // Runs `job` on the reader thread; `done` gets its value (or the error) on the UI thread.
     template <class T>
-    void read(std::function<T(store::Database&)> job, std::function<void(Loaded<T>)> done) {
-        reader_.post([this, job = std::move(job), done = std::move(done)](WorkerContext& ctx) {
+    void read(std::function<T(store::Database&)> job, std::function<void(Loaded<T>)> done, CancelToken cancel = {}) {
+        reader_.post([this, job = std::move(job), done = std::move(done), cancel](WorkerContext& ctx) {
             auto result = std::make_shared<Loaded<T>>();
+            const auto called_off = [&] { return cancel && cancel->load(); };
             try {
-                result->value = job(ctx.db());
+                if (!called_off()) {
+                    store::Database& db = ctx.db();
+                    store::InterruptScope interrupt(db, cancel.get());
+                    result->value = job(db);
+                }
             } catch (const std::exception& e) {
                 result->error = e.what();
+            }
+            if (called_off()) {
+                result->cancelled = true;
+                result->error = "cancelled";
             }
             dispatch_.post([done, result] { done(std::move(*result)); });
         });
@@ -73,7 +88,8 @@ public:
     // Asks the register on the reader thread with the saved session; `job` gets nullptr when there is none.
     // Short timeouts: the register may be out of reach, and reads queue behind the question.
     template <class T>
-    void ask_register(std::function<T(const net::HttpClient*)> job, std::function<void(Loaded<T>)> done) {
+    void ask_register(std::function<T(const net::HttpClient*)> job, std::function<void(Loaded<T>)> done,
+                      CancelToken cancel = {}) {
         read<T>(
             [url = server_url_, login = credentials_.login, tokens = credentials_.tokens,
              job = std::move(job)](store::Database& db) {
@@ -83,7 +99,7 @@ public:
                 net::HttpClient http(url, options);
                 return job(sync::use_saved_session(db, http, login, tokens.get()) ? &http : nullptr);
             },
-            std::move(done));
+            std::move(done), std::move(cancel));
     }
 
     // Runs a local command on the writer thread. On success the views are told (`changed`) and, when the

@@ -20,6 +20,7 @@
 #include "ui/record_list.hpp"
 #include "ui/report_output.hpp"
 #include "ui/report_text.hpp"
+#include "ui/stoppable_read.hpp"
 
 namespace kaiku::ui {
 
@@ -76,6 +77,7 @@ StatisticsView::StatisticsView(wxWindow* parent, Services& services) : View(pare
     problem_ = new wxStaticText(this, wxID_ANY, wxString());
     set_accessible(problem_, wxString(), "stats-problem");
 
+    computing_ = std::make_unique<StoppableRead>(this, "stats-refresh", [this] { reload(); });
     export_ = new wxButton(this, wxID_ANY, _(L"E&xport\u2026"));
     set_accessible(export_, _("Export the table"), "stats-export");
     export_->SetToolTip(_("Save the table as CSV, Excel or PDF"));
@@ -131,6 +133,7 @@ StatisticsView::StatisticsView(wxWindow* parent, Services& services) : View(pare
     choices->Add(label(this, _("T&o:")), wxSizerFlags().CenterVertical());
     choices->Add(to_);
     auto* buttons = new wxBoxSizer(wxVERTICAL);
+    buttons->Add(computing_->button(), wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     buttons->Add(export_, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     buttons->Add(preview_, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     buttons->Add(print_, wxSizerFlags().Expand());
@@ -201,7 +204,9 @@ std::optional<report::Filter> StatisticsView::read_filter() {
 void StatisticsView::reload() {
     const auto filter = read_filter();
     if (!filter) return;
-    const unsigned generation = ++generation_;
+    const CancelToken token = computing_->begin();
+    table_.reset();  // nothing to export or print until the answer is shown
+    update_controls();
     const int kind = kind_->GetSelection();
     const auto group = kGroups[std::max(0, group_->GetSelection())];
     const auto profile = kProfiles[std::max(0, profile_->GetSelection())];
@@ -222,20 +227,21 @@ void StatisticsView::reload() {
                 }
                 return sync::fetch_profile_statistics(*http, q);
             },
-            [this, generation, f = *filter](Loaded<sync::StatisticsResult> loaded) {
-                if (generation != generation_) return;
+            [this, token, f = *filter](Loaded<sync::StatisticsResult> loaded) {
+                if (!computing_->is_current(token)) return;  // a newer question is on its way
+                computing_->end();
+                if (loaded.cancelled) return show_nothing(_("Computing was stopped. Press Refresh to compute again."));
                 if (!loaded.ok() || !loaded.value.ok() || !loaded.value.table) {
                     wxLogMessage("Holder profiles from the register failed: %s %s", loaded.error, loaded.value.detail);
                     const wxString text =
                         _("Holder profiles of the whole network are computed by Kaikukanta, which cannot be reached "
                           "now. Try again when the connection is back.");
-                    show_line(problem_, text, true);
-                    current_list()->set_rows({});
-                    return;
+                    return show_nothing(text);
                 }
                 shown_filter_ = f;
                 show_table(std::move(*loaded.value.table));
-            });
+            },
+            token);
         return;
     }
     struct Result {
@@ -254,14 +260,14 @@ void StatisticsView::reload() {
                 r.table = report::national(db, f, group);
             return r;
         },
-        [this, generation, f = *filter](Loaded<Result> loaded) {
-            if (generation != generation_) return;  // a newer question is on its way
+        [this, token, f = *filter](Loaded<Result> loaded) {
+            if (!computing_->is_current(token)) return;  // a newer question is on its way
+            computing_->end();
+            if (loaded.cancelled) return show_nothing(_("Computing was stopped. Press Refresh to compute again."));
             if (!loaded.ok()) {
                 wxLogMessage("Computing statistics from the local cache failed: %s", loaded.error);
                 const wxString text = _("The statistics could not be computed from the data on this computer.");
-                show_line(problem_, text, true);
-                current_list()->set_rows({});
-                return;
+                return show_nothing(text);
             }
             // Coordinators see their own area; the national service chooses one or all.
             const SessionInfo& s = services_.session();
@@ -287,7 +293,14 @@ void StatisticsView::reload() {
             area_->Enable(s.national());
             shown_filter_ = f;
             show_table(std::move(loaded.value.table));
-        });
+        },
+        token);
+}
+
+void StatisticsView::show_nothing(const wxString& why) {
+    show_line(problem_, why, true);
+    current_list()->set_rows({});
+    chart_->set_chart({});
 }
 
 void StatisticsView::show_table(report::Table table) {

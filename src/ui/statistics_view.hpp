@@ -3,6 +3,7 @@
 // profiles with small cells shown as "< 5". A chart above the table; export to CSV, Excel and PDF; print.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ namespace kaiku::ui {
 
 class ChartPanel;
 class RecordList;
+class StoppableRead;
 
 class StatisticsView : public View {
 public:
@@ -38,6 +40,8 @@ private:
     std::optional<report::Filter> read_filter();
     RecordList* current_list() const;
     void show_table(report::Table table);
+    // An empty table and chart, and why (stopped, or it could not be computed).
+    void show_nothing(const wxString& why);
     void export_table();
     void print(bool preview);
     wxString scope_text() const;
@@ -63,7 +67,7 @@ private:
     wxString own_area_;              // a coordinator's area, the scope of the statistics
     std::optional<report::Table> table_;
     report::Filter shown_filter_;
-    unsigned generation_ = 0;
+    std::unique_ptr<StoppableRead> computing_;
 };
 
 }  // namespace kaiku::ui

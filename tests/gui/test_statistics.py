@@ -83,6 +83,13 @@ def main():
         raise g.Failure(f"the chart's accessible name does not say what it shows: {g.name_of(chart)!r}")
     g.screenshot("statistics-view")
 
+    # Refresh computes the table again; while it computes, the same button stops it.
+    a.click("stats-refresh")
+    g.wait_for("the Refresh button after computing", lambda: g.name_of(a.find("stats-refresh")) == "Refresh",
+               timeout=30)
+    if number(total_row(a, "stats-national-list")[1]) != registered:
+        raise g.Failure("the refreshed table's total differs from the register")
+
     # Per month: more rows, same total.
     choose(a, "stats-group", 1)  # Month
     g.wait_for("rows per month", lambda: len(a.rows("stats-national-list")) > len(rows), timeout=30)

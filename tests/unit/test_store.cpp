@@ -2,7 +2,10 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "core/uuid.hpp"
 #include "store/database.hpp"
@@ -319,4 +322,36 @@ TEST_CASE("text with quotes, SQL metacharacters and non-ASCII letters is stored 
     store::SiteRepository{f.db}.upsert(s);
     CHECK(store::SiteRepository{f.db}.get(s.id)->name == s.name);
     CHECK(store::SiteRepository{f.db}.list().size() == 2);
+}
+
+TEST_CASE("a query stops when its interrupt flag is set, and later queries run normally") {
+    TempDir dir;
+    store::Database db(dir.file("cache.sqlite"));
+    // About a hundred million steps: seconds of work unless it is stopped.
+    const std::string slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000) "
+                             "SELECT SUM(i) FROM n";
+    std::atomic<bool> stop{false};
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        stop = true;
+    });
+    const auto started = std::chrono::steady_clock::now();
+    {
+        store::InterruptScope scope(db, &stop);
+        long long sum = 0;
+        const auto run_slow = [&] { db.sql() << slow, soci::into(sum); };
+        CHECK_THROWS_WITH(run_slow(), doctest::Contains("interrupt"));
+    }
+    stopper.join();
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+    // The scope ended: the flag no longer matters.
+    long long count = 0;
+    db.sql() << "SELECT COUNT(*) FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                "SELECT i FROM n)",
+        soci::into(count);
+    CHECK(count == 100000);
+    // A null flag installs nothing.
+    store::InterruptScope none(db, nullptr);
+    db.sql() << "SELECT 41 + 1", soci::into(count);
+    CHECK(count == 42);
 }
