@@ -136,8 +136,9 @@ std::string usage() {
                6);
     help_entry(out, {"OUTPUT: [--format text|csv|xlsx|pdf|png] [--output FILE] [--bom] [--stats] [--database URL]",
                      tr("--bom adds a UTF-8 mark for Excel; xlsx, pdf (report with chart) and png\n(chart) need "
-                        "--output; --stats prints the computing time; --database\nreads another database "
-                        "(sqlite:PATH or postgresql://...); csv and xlsx\ncolumns are the same in every language")},
+                        "--output; --stats prints the computing time; --database\nreads another database, a cache "
+                        "or kaiku-server's register (sqlite:PATH\nor postgresql://...); csv and xlsx columns are the "
+                        "same in every language")},
                6);
     out << "\n" << tr("Global options:") << "\n";
     const HelpEntry options[] = {
@@ -205,6 +206,11 @@ std::unique_ptr<store::Database> open_cache(const std::string& path) {
     const auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
     return std::make_unique<store::Database>(path);
+}
+
+// --database of a report or a card sheet: a cache of Kaiku Admin or a register of kaiku-server, read as what it is.
+std::unique_ptr<store::Database> open_to_read(const std::string& url) {
+    return std::make_unique<store::Database>(url, store::SchemaKind::client, store::OtherKind::adopt);
 }
 
 std::string plain_number(double d) {
@@ -677,7 +683,7 @@ int cmd_cards(Args& args, const std::string& cache, std::ostream& out) {
             throw unknown_option("cards sheet", flag);
     }
     if (batch.empty() || output.empty()) throw UsageError{"cards sheet: " + tr("--batch and --output are required")};
-    auto db = database.empty() ? open_cache(cache) : std::make_unique<store::Database>(database);
+    auto db = database.empty() ? open_cache(cache) : open_to_read(database);
     auto sheet = report_render::card_sheet_for_batch(*db, batch, languages);
     // Each card language's label from its own catalogue, whatever the interface language is.
     for (auto lang : languages) {
@@ -840,7 +846,7 @@ int cmd_report(Args& args, const std::string& cache, std::ostream& out, std::ost
     const i18n::Catalog catalog(machine ? std::string("en") : std::string(core::enum_name(filter.language)));
     const auto& lang = catalog.language();
 
-    auto db = database.empty() ? open_cache(cache) : std::make_unique<store::Database>(database);
+    auto db = database.empty() ? open_cache(cache) : open_to_read(database);
     const auto t0 = std::chrono::steady_clock::now();
     report::Table table;
     std::vector<report::Finding> findings;

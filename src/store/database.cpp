@@ -118,7 +118,8 @@ std::string postgres_conninfo(const std::string& url) {
     return out;
 }
 
-Database::Database(const std::string& url, SchemaKind kind) : url_(url), dialect_(dialect_of(url)), kind_(kind) {
+Database::Database(const std::string& url, SchemaKind kind, OtherKind other)
+    : url_(url), dialect_(dialect_of(url)), kind_(kind) {
     core::check_blocking_io_allowed("opening a database");
     try {
         if (dialect_ == Dialect::sqlite) {
@@ -144,12 +145,20 @@ Database::Database(const std::string& url, SchemaKind kind) : url_(url), dialect
             throw StoreError("This build has no PostgreSQL support.");
 #endif
         }
+        if (const auto made_as = existing_schema_kind(sql_, dialect_); made_as && *made_as != kind_) {
+            if (other == OtherKind::refuse)
+                throw StoreError(*made_as == SchemaKind::server
+                                     ? "The database " + where() + " is a register of kaiku-server, not a cache of Kaiku Admin."
+                                     : "The database " + where() + " is a cache of Kaiku Admin, not a register of kaiku-server.");
+            kind_ = *made_as;
+            if (dialect_ == Dialect::sqlite)
+                sql_ << (kind_ == SchemaKind::server ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
+        }
         migrate(sql_, dialect_, kind_);
     } catch (const StoreError&) {
         throw;
     } catch (const std::exception& e) {
-        throw StoreError("Cannot open the database " + (dialect_ == Dialect::sqlite ? sqlite_path(url) : std::string("(PostgreSQL)")) +
-                         ": " + e.what());
+        throw StoreError("Cannot open the database " + where() + ": " + e.what());
     }
 }
 
@@ -184,6 +193,10 @@ void Transaction::commit() {
         db_.sql() << "RELEASE SAVEPOINT kaiku_sp" + std::to_string(level_);
     done_ = true;
     --db_.transaction_depth_;
+}
+
+std::string Database::where() const {
+    return dialect_ == Dialect::sqlite ? sqlite_path(url_) : std::string("(PostgreSQL)");
 }
 
 int Database::schema_version() { return current_schema_version(sql_, dialect_); }

@@ -19,7 +19,8 @@ class Database {
 public:
     // url: "sqlite:PATH", a plain file path, or "postgresql://…". Creates a SQLite file with owner-only
     // permissions, turns on WAL and foreign keys, and runs pending migrations. Throws StoreError.
-    explicit Database(const std::string& url, SchemaKind kind = SchemaKind::client);
+    // A database made as the other kind is refused with a StoreError unless `other` is adopt (then kind() is its).
+    explicit Database(const std::string& url, SchemaKind kind = SchemaKind::client, OtherKind other = OtherKind::refuse);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -39,6 +40,7 @@ public:
 
 private:
     friend class Transaction;
+    std::string where() const;  // the file, or "(PostgreSQL)": never a password
     int transaction_depth_ = 0;
     std::string url_;
     Dialect dialect_;

@@ -558,6 +558,24 @@ private:
 
 }  // namespace
 
+std::optional<SchemaKind> existing_schema_kind(soci::session& sql, Dialect dialect) {
+    const auto has_table = [&](const std::string& name) {
+        int n = 0;
+        if (dialect == Dialect::sqlite)
+            sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :n", soci::use(name),
+                soci::into(n);
+        else
+            sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                   "AND table_name = :n",
+                soci::use(name), soci::into(n);
+        return n > 0;
+    };
+    // Migration 3 gave the register its change log, migration 4 the client its outbox.
+    if (has_table("change_log")) return SchemaKind::server;
+    if (has_table("outbox")) return SchemaKind::client;
+    return std::nullopt;
+}
+
 void migrate(soci::session& sql, Dialect dialect, SchemaKind kind) {
     if (dialect == Dialect::postgresql)
         sql << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";

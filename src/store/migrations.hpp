@@ -2,6 +2,7 @@
 // transaction together with the version bump (SQLite: PRAGMA user_version; PostgreSQL: schema_version table).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,5 +29,8 @@ int latest_schema_version();
 // Runs every migration above the database's current version. Throws StoreError naming the failed migration.
 void migrate(soci::session& sql, Dialect dialect, SchemaKind kind);
 int current_schema_version(soci::session& sql, Dialect dialect);
+
+// The kind an existing database was made as (a table only that kind has), or nothing for a new or very old one.
+std::optional<SchemaKind> existing_schema_kind(soci::session& sql, Dialect dialect);
 
 }  // namespace kaiku::store

@@ -28,7 +28,7 @@ TEST_CASE("sign-in gives a token, wrong passwords are refused and then throttled
     CHECK(me.body["device_id"] == ok["device_id"]);
 
     // The token is stored hashed only.
-    store::Database db(tdb.url());
+    store::Database db(tdb.url(), store::SchemaKind::server);
     long long plain = 0;
     const std::string token = ok["token"];
     db.sql() << "SELECT COUNT(*) FROM auth_token WHERE token_hash = :t", soci::use(token, "t"), soci::into(plain);
@@ -67,7 +67,7 @@ TEST_CASE("expired tokens, sign-out, revoked devices and deactivated users lose 
     TempDir dir;
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.01"});
-    store::Database db(tdb.url());
+    store::Database db(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{db};
 
     net::HttpClient coord(server.url());

@@ -21,7 +21,7 @@ struct Setup {
     TempDir dir;
     test::TestDatabase tdb{dir};
     ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.01"}};
-    store::Database db{tdb.url()};
+    store::Database db{tdb.url(), store::SchemaKind::server};
     test::DemoFixture fx{db};
     net::HttpClient coord{server.url()};
     Setup() { test::sign_in(coord, "coord-tre"); }

@@ -23,7 +23,7 @@ TEST_CASE("concurrent writers lose nothing and the change feed skips nothing") {
     TempDir dir;
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.01", "--threads", "8"});
-    store::Database db(tdb.url());
+    store::Database db(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{db};
     const std::string venue = fx.scope_of("venue-tre");
     std::vector<std::string> cards;

@@ -18,7 +18,7 @@ struct TwoCoordinators {
     TempDir dir;
     test::TestDatabase tdb{dir};
     ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.01"}};
-    store::Database sdb{tdb.url()};
+    store::Database sdb{tdb.url(), store::SchemaKind::server};
     test::DemoFixture fx{sdb};
     Client a{dir, "sote", "coord-tre"};
     Client b{dir, "culture", "culture-tre"};

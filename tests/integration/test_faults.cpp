@@ -26,7 +26,7 @@ struct Setup {
     TempDir dir;
     test::TestDatabase tdb{dir};
     ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
-    store::Database sdb{tdb.url()};
+    store::Database sdb{tdb.url(), store::SchemaKind::server};
     test::DemoFixture fx{sdb};
     test::FaultProxy proxy{server.port()};
     std::string card() { return fx.registered_card(fx.scope_of("issuer-tre")); }

@@ -57,7 +57,7 @@ TEST_CASE("a cards migration and a usage log imported offline and twice reach th
     std::string issuer, venue, old_card;
     std::vector<std::string> cards;
     {
-        store::Database sdb(tdb.url());
+        store::Database sdb(tdb.url(), store::SchemaKind::server);
         test::DemoFixture fx{sdb};
         issuer = fx.scope_of("issuer-tre");
         venue = fx.scope_of("venue-tre");
@@ -111,7 +111,7 @@ TEST_CASE("a cards migration and a usage log imported offline and twice reach th
     INFO(r.detail);
     REQUIRE(r.ok());
     CHECK(r.applied == 8);
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     for (const auto& row : use_plan.rows) CHECK(uses_with_id(sdb, row.id) == 1);
     CHECK(store::UsageRepository{sdb}.list_for_card(cards[0]).size() == 2);
     const auto on_server = store::CardRepository{sdb}.get(cards[2]);
@@ -132,7 +132,7 @@ TEST_CASE("kaikuctl import of a log with a bad row exits 1 naming the row and co
     TempDir dir;
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.01"});
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{sdb};
     const std::string venue = fx.scope_of("venue-tre"), card = fx.registered_card(fx.scope_of("issuer-tre"));
     {

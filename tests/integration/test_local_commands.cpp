@@ -39,7 +39,7 @@ struct Register {
     TempDir dir;
     test::TestDatabase tdb{dir};
     ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.01"}};
-    store::Database sdb{tdb.url()};
+    store::Database sdb{tdb.url(), store::SchemaKind::server};
     test::DemoFixture fx{sdb};
     std::string area = fx.area_id("TRE");
     std::string issuer = fx.scope_of("issuer-tre");

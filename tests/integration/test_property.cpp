@@ -25,7 +25,7 @@ TEST_CASE("property: random changes through random faults converge without losin
     TempDir dir;
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.005"});
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{sdb};
     test::FaultProxy proxy(server.port());
     const std::string tre = fx.area_id("TRE"), issuer = fx.scope_of("issuer-tre"), venue = fx.scope_of("venue-tre");

@@ -55,7 +55,7 @@ struct World {
     TempDir dir;
     test::TestDatabase tdb{dir};
     ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
-    store::Database db{tdb.url()};
+    store::Database db{tdb.url(), store::SchemaKind::server};
     test::DemoFixture fx{db};
     std::map<std::string, std::unique_ptr<net::HttpClient>> as;
     World() {

@@ -52,7 +52,7 @@ TEST_CASE("the client fetches the demo network from the real server into its cac
     CHECK(phases.front() == "areas");
     CHECK(phases.back() == "venue_profiles");
 
-    store::Database origin(server_db);
+    store::Database origin(server_db, store::SchemaKind::server);
     CHECK(ids_in(cache, "area") == ids_in(origin, "area"));
     CHECK(ids_in(cache, "organisation") == ids_in(origin, "organisation"));
     CHECK(ids_in(cache, "site") == ids_in(origin, "site"));
@@ -102,7 +102,7 @@ TEST_CASE("keyset pagination walks every site exactly once") {
         after = doc["next"].is_string() ? doc["next"].get<std::string>() : "";
         ++pages;
     } while (!after.empty() && pages < 1000);
-    store::Database origin(tdb.url());
+    store::Database origin(tdb.url(), store::SchemaKind::server);
     const auto all = ids_in(origin, "site");
     CHECK(seen.size() == all.size());
     CHECK(std::set<std::string>(seen.begin(), seen.end()) == all);

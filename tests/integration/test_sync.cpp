@@ -32,7 +32,7 @@ TEST_CASE("work done while the server is down is delivered by one sync when it r
     test::TestDatabase tdb(dir);
     std::optional<ServerProcess> server;
     server.emplace(dir, tdb.url(), std::vector<std::string>{"--seed", "demo:0.01"});
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{sdb};
     Client c(dir, "coord", "coord-tre");
     REQUIRE(c.sync(server->url()).ok());
@@ -74,7 +74,7 @@ TEST_CASE("a lost acknowledgement is answered with duplicates and nothing is app
     TempDir dir;
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.01"});
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{sdb};
     Client c(dir, "venue", "venue-tre");
     REQUIRE(c.sync(server.url()).ok());
@@ -98,7 +98,7 @@ TEST_CASE("a pull interrupted by the server going down keeps its pages and resum
     test::TestDatabase tdb(dir);
     std::optional<ServerProcess> server;
     server.emplace(dir, tdb.url(), std::vector<std::string>{"--seed", "demo:0.02"});
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{sdb};
     Client c(dir, "coord", "coord-tre");
     sync::SyncOptions small;
@@ -125,7 +125,7 @@ TEST_CASE("lost scope is purged from the file, and a revoked device wipes its da
     TempDir dir;
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.02"});
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{sdb};
     const std::string tre = fx.area_id("TRE"), own = fx.scope_of("issuer-tre");
     std::string other;
@@ -182,7 +182,7 @@ TEST_CASE("after a server restore from backup, clients send again what the backu
     server.emplace(dir, tdb.url());
     std::string card, venue;
     {
-        store::Database sdb(tdb.url());
+        store::Database sdb(tdb.url(), store::SchemaKind::server);
         test::DemoFixture fx{sdb};
         card = fx.registered_card(fx.scope_of("issuer-tre"));
         venue = fx.scope_of("venue-tre");
@@ -200,7 +200,7 @@ TEST_CASE("after a server restore from backup, clients send again what the backu
     INFO(r.detail);
     REQUIRE(r.ok());
     CHECK(r.full_resync);
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     long long n = 0;
     sdb.sql() << "SELECT COUNT(*) FROM usage WHERE card_id = :c AND used_on = '2026-11-20' AND venue_site_id = :v",
         soci::use(card, "c"), soci::use(venue, "v"), soci::into(n);
@@ -213,7 +213,7 @@ TEST_CASE("killing the client during local edits and during a sync loses nothing
     TempDir dir;
     test::TestDatabase tdb(dir);
     ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.02"});
-    store::Database sdb(tdb.url());
+    store::Database sdb(tdb.url(), store::SchemaKind::server);
     test::DemoFixture fx{sdb};
     const std::string cache = dir.file("killed.sqlite");
     const std::string pw = dir.file("pw");

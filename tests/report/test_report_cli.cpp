@@ -188,3 +188,37 @@ TEST_CASE("kaikuctl speaks --ui-language or the environment's language, machine 
     CHECK(text_fi.status == 0);
     CHECK(text_fi.out.find("2023") != std::string::npos);
 }
+
+TEST_CASE("kaikuctl report reads kaiku-server's register as a register and leaves it as it was") {
+    test::TempDir dir;
+    const std::string path = dir.file("register.sqlite");
+    int version = 0;
+    {
+        store::Database db(path, store::SchemaKind::server);
+        test::TinyNetwork n{db};
+        n.area("a1", "AAA", "Tampere");
+        n.site("i1", "a1", "issuer");
+        n.site("v1", "a1", "venue");
+        n.card("c1", "a1", "i1", "2023-01-01", "2023-01-02");
+        n.use("c1", "v1", "2023-01-02");
+        version = db.schema_version();
+    }
+    const auto r = test::run({KAIKUCTL_BIN, "report", "national", "--database", "sqlite:" + path, "--format", "csv"},
+                             dir);
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    // Registered cards 1, activated 1, uses 1 in 2023 and in the total.
+    CHECK(r.out.find("\n2023,1,1,1,") != std::string::npos);
+    CHECK(r.out.find("\nTotal,1,1,1,") != std::string::npos);
+    // Still a register: the server opens it, and the client refuses it rather than migrating it as a cache.
+    store::Database again(path, store::SchemaKind::server);
+    CHECK(again.kind() == store::SchemaKind::server);
+    CHECK(again.schema_version() == version);
+    CHECK_THROWS_WITH(store::Database{path}, doctest::Contains("is a register of kaiku-server, not a cache"));
+    // And the other way round.
+    const std::string cache = dir.file("cache.sqlite");
+    { store::Database client(cache); }
+    CHECK_THROWS_WITH((store::Database{cache, store::SchemaKind::server}),
+                      doctest::Contains("is a cache of Kaiku Admin, not a register"));
+    CHECK(store::Database(cache, store::SchemaKind::server, store::OtherKind::adopt).kind() == store::SchemaKind::client);
+}

@@ -18,7 +18,7 @@ TEST_CASE("the server's profile statistics are suppressed and scoped, and the cl
     test::TempDir dir;
     test::TestDatabase tdb{dir};
     test::ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
-    store::Database db{tdb.url()};
+    store::Database db{tdb.url(), store::SchemaKind::server};
     net::HttpClient nat(server.url()), coord(server.url()), issuer(server.url());
     test::sign_in(nat, "kaikukeskus");
     const auto me = test::sign_in(coord, "coord-tre");
