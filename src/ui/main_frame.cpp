@@ -205,8 +205,8 @@ void MainFrame::on_session_loaded(Loaded<SessionInfo> loaded) {
 }
 
 void MainFrame::add_views() {
-    // Rebuilt when the first sign-in tells who the user is (started with a password and no saved session); the
-    // view shown stays shown when the role has it.
+    // Until the first sign-in tells who the user is (started with a password and no saved session), one page says
+    // so; the views of the role replace it. Later rebuilds keep the view shown when the role has it.
     const int shown = book_->GetSelection();
     const std::string keep = shown != wxNOT_FOUND && static_cast<std::size_t>(shown) < views_.size()
                                  ? views_[shown]->id()
@@ -222,6 +222,11 @@ void MainFrame::add_views() {
     nav_->Clear();
     while (view_menu_->GetMenuItemCount() > 0) view_menu_->Destroy(view_menu_->FindItemByPosition(0));
     const SessionInfo& session = services_->session();
+    if (session.role.empty()) {
+        book_->AddPage(signing_in_page(), wxString());
+        book_->ChangeSelection(0);
+        return;
+    }
     for (const auto& factory : all_views()) {
         if (!factory.available(session)) continue;
         View* view = factory.create(book_, *services_);
@@ -233,6 +238,21 @@ void MainFrame::add_views() {
         view_menu_->Append(id_view_first + index, view->title() + accel);
     }
     if (keep.empty() || !show_view(keep)) select_view(0);
+}
+
+wxWindow* MainFrame::signing_in_page() {
+    auto* page = new wxPanel(book_, wxID_ANY);
+    const wxString text = _("The views of your role open once Kaikukanta has answered the first sign-in. If it cannot "
+                            "be reached, the message above says why; press Sync Now to try again.");
+    auto* label = new wxStaticText(page, wxID_ANY, text);
+    label->Wrap(page->FromDIP(480));
+    set_accessible(label, text, "signing-in");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->AddStretchSpacer();
+    sizer->Add(label, wxSizerFlags().Center().Border(wxALL, page->FromDIP(16)));
+    sizer->AddStretchSpacer(2);
+    page->SetSizer(sizer);
+    return page;
 }
 
 bool MainFrame::show_view(const std::string& id) {
@@ -358,7 +378,8 @@ void MainFrame::refresh_status() {
         const wxString when = format_datetime(s.last_success);
         // TRANSLATORS: %s is a date and time
         status_->set_last_sync(when.empty() ? _("Last sync: never") : wxString::Format(_("Last sync: %s"), when));
-        if (!syncing_ && s.last_success.empty() && s.last_failure.empty()) status_->set_sync_state(_("Not synced yet"));
+        if (!syncing_ && !status_->has_outcome() && s.last_success.empty() && s.last_failure.empty())
+            status_->set_sync_state(_("Not synced yet"));
     });
 }
 

@@ -38,6 +38,8 @@ private:
     void build_layout();
     void on_session_loaded(Loaded<SessionInfo> loaded);
     void add_views();
+    // The page shown before the first sign-in has told the role.
+    wxWindow* signing_in_page();
 
     void start_sync();
     void on_sync_progress(const sync::SyncProgress& progress);

@@ -15,6 +15,8 @@ public:
     // The state a sync round ended in ("Online", "Offline …"). A change from the last outcome is announced to
     // assistive technology unless `announce_change` is false (the caller announces something more precise).
     void set_sync_outcome(const wxString& text, bool announce_change = true);
+    // Whether a round has ended since start-up (its outcome is then what the state field says).
+    bool has_outcome() const { return !outcome_.empty(); }
     void set_pending(const wxString& text);
     void set_conflicts(const wxString& text);
     void set_last_sync(const wxString& text);

@@ -1,6 +1,7 @@
 """Sign-in and start: first run asks for the server and account, a wrong password is told in the dialog without
 losing what was typed, the session is remembered (the next start needs no password and works offline), and signing
-out with unsent changes asks first."""
+out with unsent changes asks first. A first start that cannot reach the register shows no views until the role is
+known."""
 
 import kaiku_gui as g
 
@@ -36,6 +37,20 @@ def main():
     g.log(f"second start offline shows {len(rows)} cached areas without asking for a password")
     b.wait_status("Offline")
     b.quit()
+
+    # A first start that cannot reach the register: no views of a role it does not know yet, a page that says so.
+    c = g.Admin("coord-tre", name="never-signed-in", server="http://127.0.0.1:1")
+    page = g.name_of(c.wait_id("signing-in"))
+    if "first sign-in" not in page:
+        raise g.Failure(f"the page before the first sign-in says {page!r}")
+    c.wait_status("Offline")
+    nav = c.wait_id("navigation")
+    nav.clear_cache()
+    views = [child.name for child in nav if child is not None and child.name]
+    if views:
+        raise g.Failure(f"views are listed before the first sign-in told the role: {views}")
+    g.log(f"before the first sign-in: {page!r}")
+    c.quit()
 
 
 g.run(main)
