@@ -1,4 +1,4 @@
-"""Keyboard only: from the navigation list, Ctrl+1 … Ctrl+6 open each of a coordinator's views and put the focus in
+"""Keyboard only: from the navigation list, Ctrl+1 … Ctrl+8 open each of a coordinator's views and put the focus in
 it; Tab then walks the view's controls in a sensible order (the filter before its list, the list before the
 buttons under it) and comes back round without getting stuck; a dialog opened from the keyboard closes with Escape
 and gives the focus back to the control that opened it. In Messages an announcement is composed and in Quotas a
@@ -133,9 +133,9 @@ def main():
             "messages-thread"],
         5: ["quotas-page-choice-button", "quotas-set", "quotas-filter", "quotas-list", "quota-adjustments-filter",
             "quota-adjustments-list"],
-        6: ["stats-kind-button", "stats-group-button", "stats-from", "stats-to", "stats-export", "stats-preview",
-            "stats-print", "stats-chart", "stats-national-filter", "stats-national-list"],
-        7: ["audit-from", "audit-to", "audit-export", "audit-filter", "audit-list"],
+        6: ["stats-kind-button", "stats-group-button", "stats-from", "stats-to", "stats-refresh", "stats-export",
+            "stats-preview", "stats-print", "stats-chart", "stats-national-filter", "stats-national-list"],
+        7: ["audit-from", "audit-to", "audit-refresh", "audit-export", "audit-filter", "audit-list"],
         8: ["conflicts-filter", "conflicts-list", "conflict-fields-filter", "conflict-fields-list"],
     }
     for number, wanted in expectations.items():
