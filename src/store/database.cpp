@@ -147,9 +147,10 @@ Database::Database(const std::string& url, SchemaKind kind, OtherKind other)
         }
         if (const auto made_as = existing_schema_kind(sql_, dialect_); made_as && *made_as != kind_) {
             if (other == OtherKind::refuse)
-                throw StoreError(*made_as == SchemaKind::server
-                                     ? "The database " + where() + " is a register of kaiku-server, not a cache of Kaiku Admin."
-                                     : "The database " + where() + " is a cache of Kaiku Admin, not a register of kaiku-server.");
+                throw StoreError("The database " + where() +
+                                 (*made_as == SchemaKind::server
+                                      ? " is a register of kaiku-server, not a cache of Kaiku Admin."
+                                      : " is a cache of Kaiku Admin, not a register of kaiku-server."));
             kind_ = *made_as;
             if (dialect_ == Dialect::sqlite)
                 sql_ << (kind_ == SchemaKind::server ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
@@ -209,7 +210,7 @@ void Database::interrupt_when(const std::atomic<bool>* flag) {
     if (dialect_ != Dialect::sqlite) return;
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql_.get_backend());
     sqlite_api::sqlite3_progress_handler(backend->conn_, flag ? 4000 : 0, flag ? &stop_when_set : nullptr,
-                                               const_cast<std::atomic<bool>*>(flag));
+                                         const_cast<std::atomic<bool>*>(flag));
 }
 
 }  // namespace kaiku::store

@@ -20,7 +20,8 @@ public:
     // url: "sqlite:PATH", a plain file path, or "postgresql://…". Creates a SQLite file with owner-only
     // permissions, turns on WAL and foreign keys, and runs pending migrations. Throws StoreError.
     // A database made as the other kind is refused with a StoreError unless `other` is adopt (then kind() is its).
-    explicit Database(const std::string& url, SchemaKind kind = SchemaKind::client, OtherKind other = OtherKind::refuse);
+    explicit Database(const std::string& url, SchemaKind kind = SchemaKind::client,
+                      OtherKind other = OtherKind::refuse);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

@@ -126,7 +126,7 @@ void AuditView::reload() {
             if (loaded.cancelled) {
                 // The findings shown, if any, are still those of the period they were computed for.
                 if (findings_.empty()) list_->set_rows({});
-                show_line(problem_, _("Computing was stopped. Press Refresh to compute again."), true);
+                show_line(problem_, StoppableRead::stopped_message(), true);
                 return;
             }
             if (!loaded.ok()) {

@@ -230,7 +230,7 @@ void StatisticsView::reload() {
             [this, token, f = *filter](Loaded<sync::StatisticsResult> loaded) {
                 if (!computing_->is_current(token)) return;  // a newer question is on its way
                 computing_->end();
-                if (loaded.cancelled) return show_nothing(_("Computing was stopped. Press Refresh to compute again."));
+                if (loaded.cancelled) return show_nothing(StoppableRead::stopped_message());
                 if (!loaded.ok() || !loaded.value.ok() || !loaded.value.table) {
                     wxLogMessage("Holder profiles from the register failed: %s %s", loaded.error, loaded.value.detail);
                     const wxString text =
@@ -263,7 +263,7 @@ void StatisticsView::reload() {
         [this, token, f = *filter](Loaded<Result> loaded) {
             if (!computing_->is_current(token)) return;  // a newer question is on its way
             computing_->end();
-            if (loaded.cancelled) return show_nothing(_("Computing was stopped. Press Refresh to compute again."));
+            if (loaded.cancelled) return show_nothing(StoppableRead::stopped_message());
             if (!loaded.ok()) {
                 wxLogMessage("Computing statistics from the local cache failed: %s", loaded.error);
                 const wxString text = _("The statistics could not be computed from the data on this computer.");

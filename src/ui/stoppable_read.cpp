@@ -43,6 +43,8 @@ void StoppableRead::stop() {
     // The view learns it from the answer (Loaded::cancelled), which comes back at once.
 }
 
+wxString StoppableRead::stopped_message() { return _("Computing was stopped. Press Refresh to compute again."); }
+
 void StoppableRead::show_state() {
     const bool had_focus = button_->HasFocus();
     button_->SetLabel(running_ ? _("S&top") : _("R&efresh"));

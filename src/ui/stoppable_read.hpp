@@ -4,6 +4,8 @@
 
 #include <functional>
 
+#include <wx/string.h>
+
 #include "ui/services.hpp"
 
 class wxButton;
@@ -25,6 +27,8 @@ public:
     void end();
     void stop();
     bool running() const { return running_; }
+    // What a view says when the user stopped it.
+    static wxString stopped_message();
 
 private:
     void show_state();

@@ -13,9 +13,9 @@ namespace kaiku::ui {
 
 namespace {
 
-// The network is run by the area coordinators (their area) and the national service (every area). Before the
-// first sign-in has finished the role is not known yet: the view is there and its actions wait for the role.
-bool network_managers(const SessionInfo& s) { return s.role.empty() || s.coordinator() || s.national(); }
+// The network is run by the area coordinators (their area) and the national service (every area). No view is built
+// before the first sign-in has told the role (MainFrame::add_views).
+bool network_managers(const SessionInfo& s) { return s.coordinator() || s.national(); }
 
 bool everyone(const SessionInfo&) { return true; }
 bool quota_readers(const SessionInfo& s) { return s.coordinator() || s.national() || s.issuer(); }

@@ -13,10 +13,10 @@ using namespace kaiku;
 
 namespace {
 
-// One area with an issuer, a venue, a card and its use; returns the database URL.
-std::string one_use_network(test::TempDir& dir) {
+// One area with an issuer, a venue, a card and its use, in a client cache or a register; returns the database URL.
+std::string one_use_network(test::TempDir& dir, store::SchemaKind kind = store::SchemaKind::client) {
     const std::string db_path = dir.file("r.sqlite");
-    store::Database db(db_path);
+    store::Database db(db_path, kind);
     test::TinyNetwork n{db};
     n.area("a1", "AAA", "Tampere");
     n.site("i1", "a1", "issuer");
@@ -191,20 +191,10 @@ TEST_CASE("kaikuctl speaks --ui-language or the environment's language, machine 
 
 TEST_CASE("kaikuctl report reads kaiku-server's register as a register and leaves it as it was") {
     test::TempDir dir;
-    const std::string path = dir.file("register.sqlite");
-    int version = 0;
-    {
-        store::Database db(path, store::SchemaKind::server);
-        test::TinyNetwork n{db};
-        n.area("a1", "AAA", "Tampere");
-        n.site("i1", "a1", "issuer");
-        n.site("v1", "a1", "venue");
-        n.card("c1", "a1", "i1", "2023-01-01", "2023-01-02");
-        n.use("c1", "v1", "2023-01-02");
-        version = db.schema_version();
-    }
-    const auto r = test::run({KAIKUCTL_BIN, "report", "national", "--database", "sqlite:" + path, "--format", "csv"},
-                             dir);
+    const std::string url = one_use_network(dir, store::SchemaKind::server);
+    const std::string path = url.substr(std::string("sqlite:").size());
+    const int version = store::Database(path, store::SchemaKind::server).schema_version();
+    const auto r = test::run({KAIKUCTL_BIN, "report", "national", "--database", url, "--format", "csv"}, dir);
     CHECK(r.status == 0);
     CHECK(r.err == "");
     // Registered cards 1, activated 1, uses 1 in 2023 and in the total.
