@@ -58,7 +58,7 @@ MainFrame::MainFrame(const StartupOptions& options, std::shared_ptr<sync::TokenS
     build_layout();
     status_ = new StatusBar(this);
     SetStatusBar(status_);
-    status_->set_user(options_.user);
+    status_->set_user(options_.user, false);
 
     if (!wxPersistentRegisterAndRestore(this, "main-window")) {
         SetSize(FromDIP(wxSize(1180, 720)));
@@ -199,6 +199,7 @@ void MainFrame::on_session_loaded(Loaded<SessionInfo> loaded) {
     }
     if (loaded.value.login.empty()) loaded.value.login = options_.user.utf8_string();
     services_->set_session(std::move(loaded.value));
+    status_->set_user(wxString::FromUTF8(services_->session().login), !services_->session().role.empty());
     add_views();
     refresh_status();
     start_sync();
@@ -324,6 +325,12 @@ void MainFrame::on_round_done(const sync::SyncReport& report) {
     user_round_ = false;
     set_syncing(false);
     status_->set_sync_outcome(sync_failure_status(report.failure), !reported);
+    const std::string& login = services_->session().login;
+    const wxString user = login.empty() ? options_.user : wxString::FromUTF8(login);
+    if (report.ok())
+        status_->set_user(user, true);
+    else if (report.failure == sync::FailureKind::unauthorized)
+        status_->set_user(user, false);
     if (report.ok() && services_->session().role.empty()) {
         // The first round signed in: now the role is known, and with it the views it has.
         services_->read<SessionInfo>(read_session, [this](Loaded<SessionInfo> s) {

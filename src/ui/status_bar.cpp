@@ -28,9 +28,12 @@ void StatusBar::set_conflicts(const wxString& text) { set_field(field_conflicts,
 
 void StatusBar::set_last_sync(const wxString& text) { set_field(field_last_sync, text); }
 
-void StatusBar::set_user(const wxString& login) {
-    // TRANSLATORS: %s is the login name of the signed-in user
-    set_field(field_user, wxString::Format(_("Signed in as %s"), login));
+void StatusBar::set_user(const wxString& login, bool signed_in) {
+    set_field(field_user, signed_in
+                              // TRANSLATORS: %s is the login name of the signed-in user
+                              ? wxString::Format(_("Signed in as %s"), login)
+                              // TRANSLATORS: %s is a login name the register has not accepted yet
+                              : wxString::Format(_("%s, not signed in"), login));
 }
 
 void StatusBar::set_field(Field field, const wxString& text) {

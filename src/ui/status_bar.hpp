@@ -20,7 +20,8 @@ public:
     void set_pending(const wxString& text);
     void set_conflicts(const wxString& text);
     void set_last_sync(const wxString& text);
-    void set_user(const wxString& login);
+    // Who works here; `signed_in` is false until the register has accepted the sign-in (or after it refused it).
+    void set_user(const wxString& login, bool signed_in);
 
 private:
     enum Field { field_state, field_pending, field_conflicts, field_last_sync, field_user, field_count };

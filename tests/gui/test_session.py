@@ -27,6 +27,7 @@ def main():
     a.wait_id("navigation")
     a.wait_status("Online")
     a.wait_status("All changes sent")
+    a.wait_status("Signed in as coord-tre")
     g.log(f"signed in: {a.status()!r}")
     a.quit()
 
@@ -44,6 +45,7 @@ def main():
     if "first sign-in" not in page:
         raise g.Failure(f"the page before the first sign-in says {page!r}")
     c.wait_status("Offline")
+    c.wait_status("coord-tre, not signed in")
     nav = c.wait_id("navigation")
     nav.clear_cache()
     views = [child.name for child in nav if child is not None and child.name]
