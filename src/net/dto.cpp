@@ -524,8 +524,8 @@ json to_json(const Conflict& c) {
             {"mutation_id", c.mutation_id},
             {"base_version", c.base_version},
             {"fields", c.fields},
-            {"server", json::parse(c.server_json, nullptr, false)},
-            {"client", json::parse(c.client_json, nullptr, false)},
+            {"server", net::parse_json(c.server_json)},
+            {"client", net::parse_json(c.client_json)},
             {"status", c.open ? "open" : "resolved"},
             {"created_by", c.created_by},
             {"created_at", c.created_at},
@@ -585,6 +585,50 @@ json problem(int status, const std::string& type_slug, const std::string& title,
         p["errors"] = list;
     }
     return p;
+}
+
+void redact_holder(json& j, const std::string& entity) {
+    if (j.is_array()) {
+        for (auto& v : j) redact_holder(v);
+        return;
+    }
+    if (!j.is_object()) return;
+    const bool card_copy = entity == "card" || j.contains("holder");
+    if (card_copy) {
+        j.erase("holder");
+        j.erase("children");
+    }
+    const bool card_conflict = entity == "sync_conflict" && j.value("entity", std::string()) == "card";
+    for (auto& [key, value] : j.items()) {
+        if (card_conflict && (key == "server" || key == "client"))
+            redact_holder(value, "card");
+        else
+            redact_holder(value);
+    }
+}
+
+int json_depth(std::string_view text, int limit) {
+    int depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (const char ch : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (ch == '\\') escaped = true;
+            else if (ch == '"') in_string = false;
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > deepest && (deepest = depth) > limit) return deepest;
+        } else if (ch == '}' || ch == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+json parse_json(std::string_view text, int max_depth) {
+    if (json_depth(text, max_depth) > max_depth) return json(json::value_t::discarded);
+    return json::parse(text.begin(), text.end(), nullptr, false);
 }
 
 }  // namespace kaiku::net

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "core/entities.hpp"
 #include "core/errors.hpp"
@@ -85,6 +86,21 @@ core::Errors from_json(const json&, core::VenueProfile&);
 json to_flat_json(const core::Site&);
 // Sets flat fields (contact_* into the contact object) on a site's nested JSON.
 void apply_flat_fields(json& site, const json& flat_fields);
+
+// Nesting deeper than this is refused before anything is built: no document of the register comes near it, and a
+// deep one would exhaust the stack when copied, dumped or destroyed.
+constexpr int kMaxJsonDepth = 32;
+
+// Parses JSON text; a value that is not valid JSON, or nests objects and arrays deeper than `max_depth`, comes back
+// discarded (`is_discarded()`). Never throws. Every document from the network or the disk goes through here.
+json parse_json(std::string_view text, int max_depth = kMaxJsonDepth);
+// The deepest nesting of objects and arrays in `text`, counting only up to `limit + 1` (strings are skipped).
+int json_depth(std::string_view text, int limit = kMaxJsonDepth);
+
+// Removes the holder profile from a copy of register data kept for people to read (the audit log): every
+// "holder" object, and beside it the card's "children", at any depth. `entity` names what `j` is a copy of;
+// a conflict record about a card loses them from both its server and client copies.
+void redact_holder(json& j, const std::string& entity = {});
 
 // RFC 9457 problem document.
 json problem(int status, const std::string& type_slug, const std::string& title, const std::string& detail = {},

@@ -33,7 +33,7 @@ const std::vector<std::pair<std::string, std::string>>& synced_tables() {
 std::string key_of(const std::string& entity) { return entity == "venue_profile" ? "site_id" : "id"; }
 
 std::string problem_type(const std::string& body) {
-    const json p = json::parse(body, nullptr, false);
+    const json p = net::parse_json(body);
     return p.is_object() && p.contains("type") && p["type"].is_string() ? p["type"].get<std::string>() : "";
 }
 
@@ -108,7 +108,7 @@ private:
             const auto res = http_.post_json("/v1/clients", "{}");
             if (!res.transport_ok()) return fail(transport_failure(res.failure), res.error);
             if (res.status == 201) {
-                const json doc = json::parse(res.body, nullptr, false);
+                const json doc = net::parse_json(res.body);
                 if (!doc.is_object() || !doc.contains("client_id"))
                     return fail(FailureKind::bad_response, "The installation could not be registered.");
                 Outbox outbox(db_);
@@ -193,7 +193,7 @@ private:
                     continue;
                 }
                 if (type == "/problems/sequence-gap") {
-                    const json p = json::parse(res.body, nullptr, false);
+                    const json p = net::parse_json(res.body);
                     const long long expected = p.value("expected_seq", 1LL);
                     state_.set("seq_offset", std::to_string(entries.front().client_seq - expected));
                     if (++gap_retries_ > 3) return fail(FailureKind::server_error, "The change sequence did not match.");
@@ -203,7 +203,7 @@ private:
                 if (r_.ok()) fail(FailureKind::server_error, "HTTP " + std::to_string(res.status) + ": " + res.body.substr(0, 200), res.status);
                 return false;
             }
-            const json doc = json::parse(res.body, nullptr, false);
+            const json doc = net::parse_json(res.body);
             if (!doc.is_object() || !doc.contains("results") || !doc["results"].is_array()) {
                 store::Transaction tx(db_);
                 outbox.release(entries, "unreadable answer", opt_.backoff_base_ms);
@@ -438,7 +438,7 @@ private:
                 return false;
             }
             r_.pulled_bytes += static_cast<long long>(res.body.size());
-            const json doc = json::parse(res.body, nullptr, false);
+            const json doc = net::parse_json(res.body);
             if (doc.is_discarded() || !doc.is_object() || !doc.contains("changes") || !doc["changes"].is_array() ||
                 !doc.contains("next_cursor") || !doc["next_cursor"].is_string())
                 return fail(FailureKind::bad_response, "A page of changes could not be read; it was not applied.");

@@ -63,7 +63,7 @@ void write_row(store::Database& db, const std::string& table, const std::string&
     with_entity(table, [&](auto tag) {
         using T = typename decltype(tag)::type;
         T value;
-        const json j = json::parse(text, nullptr, false);
+        const json j = net::parse_json(text);
         if (j.is_discarded() || !net::from_json(j, value).empty()) return;  // unreadable: leave the row as it is
         if constexpr (std::is_same_v<T, core::Area>) {
             store::AreaRepository{db}.upsert(value);

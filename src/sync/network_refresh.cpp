@@ -30,14 +30,14 @@ bool get_page(const net::HttpClient& http, const std::string& path, json& items,
     if (!res.transport_ok()) return fail.set(transport_failure(res.failure), res.error);
     if (res.status != 200) {
         std::string detail = "HTTP " + std::to_string(res.status) + " from " + http.base_url() + path;
-        const json p = json::parse(res.body, nullptr, false);
+        const json p = net::parse_json(res.body);
         if (p.is_object() && p.contains("title") && p["title"].is_string()) detail += ": " + p["title"].get<std::string>();
         const auto kind = res.status == 401   ? FailureKind::unauthorized
                           : res.status == 403 ? FailureKind::forbidden
                                               : FailureKind::server_error;
         return fail.set(kind, detail, res.status);
     }
-    json doc = json::parse(res.body, nullptr, false);
+    json doc = net::parse_json(res.body);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("items") || !doc["items"].is_array())
         return fail.set(FailureKind::bad_response, "The answer to " + path + " is not a list of items (" +
                                                        std::to_string(res.body.size()) + " bytes)");

@@ -6,6 +6,7 @@
 
 #include "core/timestamp.hpp"
 #include "core/uuid.hpp"
+#include "net/dto.hpp"
 #include "store/sql_util.hpp"
 
 namespace kaiku::sync {
@@ -32,7 +33,7 @@ std::vector<OutboxEntry> read_entries(store::Database& db, const std::string& wh
         e.state = rr.text(5);
         e.last_error = rr.text(6);
         e.recorded_at = rr.text(7);
-        e.payload = json::parse(rr.text(8), nullptr, false);
+        e.payload = net::parse_json(rr.text(8));
         e.attempts = static_cast<int>(rr.integer(9));
         out.push_back(std::move(e));
     }
@@ -44,7 +45,7 @@ void forget_secrets(store::Database& db, const std::string& mutation_id) {
     std::string text;
     db.sql() << "SELECT payload FROM outbox WHERE mutation_id = :m", soci::use(mutation_id, "m"), soci::into(text);
     if (!db.sql().got_data() || text.find("\"password\"") == std::string::npos) return;
-    json payload = json::parse(text, nullptr, false);
+    json payload = net::parse_json(text);
     if (!payload.is_object() || !payload.contains("password")) return;
     payload.erase("password");
     const std::string out = payload.dump();

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/timestamp.hpp"
+#include "net/dto.hpp"
 #include "store/repositories.hpp"
 #include "sync/outbox.hpp"
 
@@ -13,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 json parse_object(const std::string& text) {
-    json j = json::parse(text, nullptr, false);
+    json j = net::parse_json(text);
     return j.is_object() ? j : json::object();
 }
 
@@ -139,7 +140,7 @@ std::vector<ReviewItem> list_review_items(store::Database& db) {
 }
 
 RegisterProblem read_register_problem(const std::string& stored) {
-    const json j = json::parse(stored, nullptr, false);
+    const json j = net::parse_json(stored);
     if (j.is_object()) return problem_of(j);
     RegisterProblem p;
     p.english = stored;

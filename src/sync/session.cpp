@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "net/dto.hpp"
 #include "store/repositories.hpp"
 
 namespace kaiku::sync {
@@ -24,7 +25,7 @@ SignInResult sign_in(store::Database& db, net::HttpClient& http, const std::stri
         return r;
     }
     r.http_status = res.status;
-    const json doc = json::parse(res.body, nullptr, false);
+    const json doc = net::parse_json(res.body);
     if (res.status != 200) {
         r.failure = res.status == 401 || res.status == 429 ? FailureKind::unauthorized
                     : res.status == 403                    ? FailureKind::forbidden

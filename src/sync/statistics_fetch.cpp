@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "net/dto.hpp"
 #include "report/table_json.hpp"
 
 namespace kaiku::sync {
@@ -42,13 +43,13 @@ StatisticsResult fetch_profile_statistics(const net::HttpClient& http, const Pro
         r.failure = res.status == 401   ? FailureKind::unauthorized
                     : res.status == 403 ? FailureKind::forbidden
                                         : FailureKind::server_error;
-        const auto doc = nlohmann::json::parse(res.body, nullptr, false);
+        const auto doc = net::parse_json(res.body);
         r.detail = path + ": HTTP " + std::to_string(res.status);
         if (doc.is_object() && doc.contains("title") && doc["title"].is_string())
             r.detail += " (" + doc["title"].get<std::string>() + ")";
         return r;
     }
-    const auto doc = nlohmann::json::parse(res.body, nullptr, false);
+    const auto doc = net::parse_json(res.body);
     std::string error;
     r.table = doc.is_discarded() ? std::nullopt : report::table_from_json(doc, &error);
     if (!r.table) {

@@ -9,6 +9,7 @@
 
 #include "ui/accessibility.hpp"
 #include "ui/use_labels.hpp"
+#include "net/dto.hpp"
 
 namespace kaiku::ui {
 
@@ -51,7 +52,7 @@ nlohmann::json FieldValuesDialog::values() const {
         const std::string typed = inputs_[i]->GetValue().utf8_string();
         const auto& before = original_.value(fields_[i], nlohmann::json());
         if (before.is_number() || before.is_boolean()) {
-            const auto parsed = nlohmann::json::parse(typed, nullptr, false);
+            const auto parsed = net::parse_json(typed);
             if (!parsed.is_discarded() && (parsed.is_number() || parsed.is_boolean())) {
                 out[fields_[i]] = parsed;
                 continue;

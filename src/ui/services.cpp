@@ -6,6 +6,7 @@
 
 #include "store/repositories.hpp"
 #include "ui/thread_check.hpp"
+#include "net/dto.hpp"
 
 namespace kaiku::ui {
 
@@ -22,7 +23,7 @@ SessionInfo read_session(store::Database& db) {
     s.display_name = state.get("user_display_name").value_or("");
     s.role = state.get("user_role").value_or("");
     s.area_id = state.get("user_area_id").value_or("");
-    const auto sites = nlohmann::json::parse(state.get("user_sites").value_or("[]"), nullptr, false);
+    const auto sites = net::parse_json(state.get("user_sites").value_or("[]"));
     if (sites.is_array())
         for (const auto& id : sites)
             if (id.is_string()) s.sites.push_back(id);
