@@ -29,7 +29,11 @@ Options:
   --database URL     sqlite:PATH (default sqlite:kaiku-server.sqlite) or postgresql://USER@HOST:PORT/DB
   --listen HOST:PORT Address to listen on (default 127.0.0.1:8080; port 0 picks a free port)
   --port-file PATH   Write the port actually listened on to PATH once the server accepts connections
-  --threads N        Worker threads answering requests (1 to 256, default 8)
+  --threads N        Database sessions answering requests (1 to 256, default 8)
+  --max-connections N
+                     Connections served at once (8 to 4096, default 256); more wait to be accepted
+  --max-connections-per-address N
+                     Connections from one address (1 to 4096, default 64); more are answered 503
   --tls-cert PATH    Serve HTTPS with this PEM certificate (chain); needs --tls-key
   --tls-key PATH     The certificate's PEM private key
   --seed SPEC        With serve: seed the demo network first if the database has no areas
@@ -149,6 +153,12 @@ ParseResult parse_options(const std::vector<std::string>& args) {
         } else if (flag == "--threads") {
             if (!need_value() || !parse_int(value, 1, 256, o.threads))
                 return fail("--threads: must be a number from 1 to 256");
+        } else if (flag == "--max-connections") {
+            if (!need_value() || !parse_int(value, 8, 4096, o.max_connections))
+                return fail("--max-connections: must be a number from 8 to 4096");
+        } else if (flag == "--max-connections-per-address") {
+            if (!need_value() || !parse_int(value, 1, 4096, o.max_per_address))
+                return fail("--max-connections-per-address: must be a number from 1 to 4096");
         } else if (flag == "--seed") {
             if (!need_value()) return fail("--seed: missing SPEC");
             o.seed = value;

@@ -14,7 +14,9 @@ struct Options {
     int port = 8080;  // 0 = any free port
     std::string port_file;
     std::string tls_cert, tls_key;  // PEM files; both given = HTTPS
-    int threads = 8;
+    int threads = 8;              // database sessions answering requests
+    int max_connections = 256;    // connections served at once
+    int max_per_address = 64;     // of them from one peer address
     std::string seed;  // "demo", "demo:SCALE" or "scale:SCALE"; with serve: only into an empty database
     unsigned long long seed_value = 1;
     int keep_days = 365;  // compact: change-log entries younger than this stay

@@ -20,8 +20,12 @@ inline constexpr std::size_t kMaxBodyBytes = 1 << 20;
 inline constexpr int kMaxPageSize = 1000;
 inline constexpr int kDefaultPageSize = 200;
 
-// One SOCI session per worker thread (sessions are not thread-safe).
+// The database session of the request this thread serves: leased on first use from a pool of at most
+// `set_database_sessions` sessions (SOCI sessions are not thread-safe) and given back by release_thread_db when the
+// handler has answered, before the answer is written. Throws when no session frees within a few seconds.
 store::Database& thread_db(const std::string& url);
+void release_thread_db();
+void set_database_sessions(int n);
 
 void send_json(httplib::Response&, int status, const json& body);
 void send_problem(httplib::Response&, int status, const std::string& slug, const std::string& title,

@@ -3,16 +3,72 @@
 #include "net/dto.hpp"
 #include "routes.hpp"
 
+#include <condition_variable>
+#include <mutex>
+
 namespace kaiku::server {
 
+namespace {
+
+struct SessionPool {
+    std::mutex m;
+    std::condition_variable freed;
+    std::vector<std::unique_ptr<store::Database>> idle;
+    std::string url;
+    int open = 0, max = 8;
+};
+
+SessionPool& pool() {
+    static SessionPool p;
+    return p;
+}
+
+thread_local std::unique_ptr<store::Database> t_session;
+
+}  // namespace
+
+void set_database_sessions(int n) {
+    std::lock_guard lock(pool().m);
+    pool().max = std::max(1, n);
+}
+
 store::Database& thread_db(const std::string& url) {
-    thread_local std::unique_ptr<store::Database> db;
-    thread_local std::string db_url;
-    if (!db || db_url != url) {
-        db = std::make_unique<store::Database>(url, store::SchemaKind::server);
-        db_url = url;
+    if (t_session) return *t_session;
+    auto& p = pool();
+    std::unique_lock lock(p.m);
+    if (p.url != url) {  // a new database (tests in one process): sessions of the old one are closed
+        p.open -= static_cast<int>(p.idle.size());
+        p.idle.clear();
+        p.url = url;
     }
-    return *db;
+    if (!p.freed.wait_for(lock, std::chrono::seconds(10), [&] { return !p.idle.empty() || p.open < p.max; }))
+        throw std::runtime_error("All database sessions stayed busy for 10 s");
+    if (!p.idle.empty()) {
+        t_session = std::move(p.idle.back());
+        p.idle.pop_back();
+        return *t_session;
+    }
+    ++p.open;
+    lock.unlock();
+    try {
+        t_session = std::make_unique<store::Database>(url, store::SchemaKind::server);
+    } catch (...) {
+        lock.lock();
+        --p.open;
+        p.freed.notify_one();
+        throw;
+    }
+    return *t_session;
+}
+
+void release_thread_db() {
+    if (!t_session) return;
+    auto& p = pool();
+    std::lock_guard lock(p.m);
+    if (t_session->url() == p.url) p.idle.push_back(std::move(t_session));
+    else --p.open;
+    t_session.reset();
+    p.freed.notify_one();
 }
 
 void send_json(httplib::Response& res, int status, const json& body) {
@@ -59,7 +115,12 @@ std::optional<json> json_body(const httplib::Request& req, httplib::Response& re
         send_problem(res, 415, "unsupported-media-type", "Send JSON", "The request body must be application/json.");
         return std::nullopt;
     }
-    json body = json::parse(req.body, nullptr, false);
+    if (net::json_depth(req.body) > net::kMaxJsonDepth) {
+        send_problem(res, 400, "malformed-json", "The request body nests too deeply",
+                     "Objects and arrays may nest at most " + std::to_string(net::kMaxJsonDepth) + " levels deep.");
+        return std::nullopt;
+    }
+    json body = net::parse_json(req.body);
     if (body.is_discarded()) {
         send_problem(res, 400, "malformed-json", "The request body is not valid JSON",
                      "Check quotes, commas and brackets; the body must be one JSON object.");

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <mutex>
 
+#include "connections.hpp"
 #include "net/dto.hpp"
 #include "routes.hpp"
 #include "store/database.hpp"
@@ -36,20 +37,16 @@ void log_request(const httplib::Request& req, const httplib::Response& res) {
     std::fprintf(stderr, "%s\n", line.dump().c_str());
 }
 
-}  // namespace
-
-namespace {
-std::unique_ptr<httplib::Server> make_http_server(const Options& o) {
-    if (o.tls_cert.empty()) return std::make_unique<httplib::Server>();
-    auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
-    if (!tls->is_valid())
-        throw std::runtime_error("Cannot use the TLS certificate " + o.tls_cert + " with the key " + o.tls_key +
-                                 " (unreadable, not PEM, or they do not match)");
-    return tls;
+ConnectionLimits limits_of(const Options& o) {
+    ConnectionLimits l;
+    l.max_connections = o.max_connections;
+    l.max_per_address = o.max_per_address;
+    return l;
 }
+
 }  // namespace
 
-Server::Server(Options options) : options_(std::move(options)), http_(make_http_server(options_)) {
+Server::Server(Options options) : options_(std::move(options)), http_(make_guarded_server(limits_of(options_), options_.tls_cert, options_.tls_key)) {
     install_routes();
 }
 
@@ -58,8 +55,7 @@ Server::~Server() = default;
 void Server::install_routes() {
     auto& s = *http_;
     const std::string url = options_.database;
-    const int threads = options_.threads;
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    set_database_sessions(options_.threads);
     s.set_payload_max_length(kMaxBodyBytes);
     s.set_logger(log_request);
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
