@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <cstdio>
+
 #include "buckets.hpp"
 #include "clock.hpp"
 #include "command_registry.hpp"
@@ -47,7 +49,7 @@ long long finish(CommandContext& ctx) {
             std::string text;
             db.sql() << "SELECT field_versions FROM " + c.entity + " WHERE id = :i", soci::use(c.id, "i"),
                 soci::into(text);
-            json fv = json::parse(text, nullptr, false);
+            json fv = net::parse_json(text);
             if (!fv.is_object()) fv = json::object();
             for (const auto& f : c.fields) fv[f] = seq;
             const std::string out = fv.dump();
@@ -66,8 +68,12 @@ long long finish(CommandContext& ctx) {
             db.sql() << "INSERT INTO change_log (seq, bucket, entity, entity_id, op) VALUES (:s, :b, :e, :i, :o)",
                 soci::use(seq, "s"), soci::use(b, "b"), soci::use(c.entity, "e"), soci::use(c.id, "i"),
                 soci::use(removed, "o");
-        const std::string id = core::new_uuid(), before = c.before.is_null() ? "" : c.before.dump(),
-                          after = c.after.is_null() ? "" : c.after.dump();
+        // The audit log is read by people: it never keeps a holder profile.
+        json before_copy = c.before, after_copy = c.after;
+        net::redact_holder(before_copy, c.entity);
+        net::redact_holder(after_copy, c.entity);
+        const std::string id = core::new_uuid(), before = before_copy.is_null() ? "" : before_copy.dump(),
+                          after = after_copy.is_null() ? "" : after_copy.dump();
         soci::indicator bi = before.empty() ? soci::i_null : soci::i_ok, ai = after.empty() ? soci::i_null : soci::i_ok;
         db.sql() << "INSERT INTO audit_log (id, seq, at, user_id, device_id, action, entity, entity_id, area_id, "
                     "before_json, after_json) VALUES (:id, :s, :at, :u, :d, :a, :e, :ei, :ar, :b, :af)",
@@ -80,6 +86,11 @@ long long finish(CommandContext& ctx) {
 }
 
 }  // namespace
+
+bool is_constraint_violation(const std::string& what) {
+    return what.find("constraint failed") != std::string::npos ||  // SQLite
+           (what.find("violates") != std::string::npos && what.find("constraint") != std::string::npos);  // PostgreSQL
+}
 
 std::string status_name(MutationResult::Status s) {
     switch (s) {
@@ -138,6 +149,16 @@ MutationResult execute(store::Database& db, const Principal& p, const Mutation& 
         res.http_status = r.http_status;
         res.problem = problem_of(r);
         if (!r.current.is_null()) res.problem["current"] = r.current;
+    } catch (const soci::soci_error& e) {
+        // A stored row contradicts this mutation (an id used elsewhere, a vanished reference): that will not change
+        // on a retry, so the mutation is rejected alone and the batch goes on. Other database errors stay 503.
+        if (!is_constraint_violation(e.what())) throw;
+        std::fprintf(stderr, "%s\n",
+                     json({{"level", "warning"}, {"mutation", m.type}, {"constraint", e.what()}}).dump().c_str());
+        res.status = MutationResult::Status::rejected;
+        res.http_status = 409;
+        res.problem = net::problem(409, "conflicts-with-stored-data", "The register cannot store this change",
+                                   "It contradicts a stored record, for example an id already used for something else.");
     }
     return res;
 }

@@ -28,6 +28,9 @@ struct MutationResult {
     json entity;       // the resulting representation when applied
 };
 
+// Whether a database error says a stored row contradicts the statement (unique, foreign key, check, not null).
+bool is_constraint_violation(const std::string& database_error);
+
 std::string status_name(MutationResult::Status);
 
 // Runs one mutation inside its own savepoint of the caller's transaction. Never throws for bad input;

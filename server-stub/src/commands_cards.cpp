@@ -77,8 +77,9 @@ void allocation_create(CommandContext& c) {
     if (site.role != core::SiteRole::issuer || site.area_id != batch->area_id)
         c.field_error("site_id", "invalid_value", "Cards can be allocated only to issuer sites of the batch's area.");
     store::AllocationRepository repo{c.db};
+    // Allocations are never rewritten: an id in use anywhere (any batch, any area) is refused.
+    if (repo.get(a.id)) c.conflict("duplicate-id", "An allocation with this id exists", "Allocation exists.");
     for (const auto& other : repo.list_for_batch(a.batch_id)) {
-        if (other.id == a.id) c.conflict("duplicate-id", "An allocation with this id exists", "Allocation exists.");
         if (a.first_serial <= other.last_serial && other.first_serial <= a.last_serial)
             c.field_error("first_serial", "conflict", "The range overlaps an earlier allocation of this batch.");
     }

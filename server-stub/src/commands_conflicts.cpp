@@ -38,7 +38,7 @@ void conflict_resolve(CommandContext& c) {
     }
     const auto before = *k;
     if (decision != "keep_theirs") {
-        const json client = json::parse(k->client_json, nullptr, false);
+        const json client = net::parse_json(k->client_json);
         const json chosen = decision == "edit" ? *set : client.value("set", json::object());
         if (!chosen.is_object() || chosen.empty()) c.field_error("set", "required", "Give the values that stand.");
         if (k->entity == "site") {

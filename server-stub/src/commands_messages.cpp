@@ -1,4 +1,7 @@
 // Commands on messages, announcements, read receipts and group visits.
+#include <algorithm>
+
+#include "buckets.hpp"
 #include "clock.hpp"
 #include "command_registry.hpp"
 #include "store/repositories.hpp"
@@ -10,6 +13,23 @@ namespace {
 using net::json;
 using net::JsonReader;
 using net::to_json;
+
+// Whether the principal receives the message (the same buckets as sync); a coordinator sees their area's sites too.
+bool message_visible(CommandContext& c, const std::string& id) {
+    int n = 0;
+    c.db.sql() << "SELECT COUNT(*) FROM message WHERE id = :i", soci::use(id, "i"), soci::into(n);
+    if (n == 0) return false;
+    if (c.p.national()) return true;
+    const auto mine = c.p.buckets({});
+    for (const auto& b : compute_buckets(c.db, "message", id)) {
+        if (std::find(mine.begin(), mine.end(), b) != mine.end()) return true;
+        if (c.p.coordinator() && b.rfind("site:", 0) == 0) {
+            const auto s = store::SiteRepository{c.db}.get(b.substr(5));
+            if (s && s->area_id == c.p.area_id) return true;
+        }
+    }
+    return false;
+}
 
 void message_post(CommandContext& c) {
     auto msg = c.parse<core::Message>([&] {
@@ -48,11 +68,12 @@ void message_post(CommandContext& c) {
         c.field_error("sender_site_id", "required", "Site staff send messages from their site: give sender_site_id.");
     }
     store::MessageRepository repo{c.db};
-    if (!repo.thread(msg.id).empty() || !repo.thread(msg.thread_id).empty()) {
-        // thread exists: replying is fine; a repeated message id is not
-        for (const auto& m : repo.thread(msg.thread_id))
-            if (m.id == msg.id) c.conflict("duplicate-id", "This message was sent already", "Message " + msg.id + ".");
-    }
+    // A message id is used once, in whatever thread: replying to a thread is fine, a repeated id is not.
+    int taken = 0;
+    c.db.sql() << "SELECT COUNT(*) FROM message WHERE id = :i", soci::use(msg.id, "i"), soci::into(taken);
+    if (taken) c.conflict("duplicate-id", "This message was sent already", "Message " + msg.id + ".");
+    if (msg.thread_id != msg.id && !message_visible(c, msg.thread_id))
+        c.field_error("thread_id", "not_found", "Field 'thread_id' names no message you can see.");
     repo.insert(msg);
     c.record("message", msg.id, area_id, nullptr, to_json(msg));
     c.result = to_json(msg);
@@ -65,9 +86,7 @@ void message_read(CommandContext& c) {
     std::string id;
     r.text("message_id", id, true);
     if (!errors.empty()) c.invalid(errors);
-    int n = 0;
-    c.db.sql() << "SELECT COUNT(*) FROM message WHERE id = :i", soci::use(id, "i"), soci::into(n);
-    if (n == 0) c.field_error("message_id", "not_found", "Field 'message_id' names no known message.");
+    if (!message_visible(c, id)) c.field_error("message_id", "not_found", "Field 'message_id' names no message you can see.");
     store::MessageRepository{c.db}.mark_read(id, c.p.user.id, now_iso());
     c.result = {{"message_id", id}, {"read", true}};
 }

@@ -30,7 +30,11 @@ void organisation_upsert(CommandContext& c) {
     c.require_area(o.area_id);
     store::OrganisationRepository repo{c.db};
     const auto before = repo.get(o.id);
-    if (before && before->area_id != o.area_id) c.require_area(before->area_id);
+    if (before) {
+        c.require_area(before->area_id);
+        if (before->area_id != o.area_id)
+            c.field_error("area_id", "not_allowed", "An organisation keeps its area; add it anew in the other area.");
+    }
     repo.upsert(o);
     c.record("organisation", o.id, o.area_id, before ? to_json(*before) : json(nullptr), to_json(o));
     c.result = to_json(o);
@@ -48,6 +52,8 @@ void site_upsert(CommandContext& c) {
     const auto before = repo.get(s.id);
     if (before) {
         c.require_area(before->area_id);
+        if (before->area_id != s.area_id)
+            c.field_error("area_id", "not_allowed", "A site keeps its area; add it anew in the other area.");
         if (before->role != s.role)
             c.field_error("role", "not_allowed", "A site's role cannot change; add a new site instead.");
     }
@@ -111,7 +117,7 @@ json field_versions(store::Database& db, const std::string& site_id, long long& 
     std::string text;
     db.sql() << "SELECT field_versions, version FROM site WHERE id = :i", soci::use(site_id, "i"), soci::into(text),
         soci::into(version);
-    json fv = json::parse(text, nullptr, false);
+    json fv = net::parse_json(text);
     return fv.is_object() ? fv : json::object();
 }
 

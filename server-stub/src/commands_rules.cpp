@@ -24,12 +24,17 @@ std::string rule_area(CommandContext& c, const core::Rule& r) {
 
 void rule_upsert(CommandContext& c) {
     const auto r = c.parse<core::Rule>(c.m.data);
+    store::RuleRepository repo{c.db};
+    // The rule as stored decides who may change it, and a rule never moves to another scope.
+    const auto before = repo.get(r.id);
+    if (before) {
+        const auto old_area = rule_area(c, *before);
+        if (!old_area.empty()) c.require_area(old_area);
+        if (before->scope != r.scope || before->scope_id != r.scope_id)
+            c.field_error("scope", "not_allowed", "A rule keeps its scope; add a new rule for another scope instead.");
+    }
     const auto area = rule_area(c, r);
     if (!area.empty()) c.require_area(area);
-    store::RuleRepository repo{c.db};
-    std::optional<core::Rule> before;
-    for (auto& x : repo.list_for_scope(r.scope, r.scope_id))
-        if (x.id == r.id) before = x;
     repo.upsert(r);
     c.record("rule", r.id, area, before ? to_json(*before) : json(nullptr), to_json(r));
     c.result = to_json(r);
@@ -37,11 +42,17 @@ void rule_upsert(CommandContext& c) {
 
 void quota_set(CommandContext& c) {
     const auto q = c.parse<core::Quota>(c.m.data);
+    store::QuotaRepository repo{c.db};
+    const auto before = repo.get(q.id);
+    // The quota as stored decides who may change it, and a quota never moves to another site.
+    if (before) {
+        c.require_area(c.site(before->site_id, "id").area_id);
+        if (before->site_id != q.site_id)
+            c.field_error("site_id", "not_allowed", "A quota keeps its site; set a new quota for the other site.");
+    }
     const auto site = c.site(q.site_id, "site_id");
     if (site.role != core::SiteRole::issuer) c.field_error("site_id", "invalid_value", "Quotas are for issuer sites.");
     c.require_area(site.area_id);
-    store::QuotaRepository repo{c.db};
-    const auto before = repo.get(q.id);
     // A limit is never merged: changed meanwhile (the client's base differs), it waits for a person's decision.
     if (before && before->cards != q.cards && c.m.data.contains("base_cards") && c.m.data["base_cards"] != before->cards) {
         c.store_conflict("quota", q.id, site.area_id, "cards", 0, to_json(*before),
@@ -61,8 +72,9 @@ void quota_adjust(CommandContext& c) {
     if (!q) c.field_error("quota_id", "not_found", "Field 'quota_id' names no known quota.");
     const auto site = c.site(q->site_id, "quota_id");
     c.require_area(site.area_id);
-    for (const auto& x : repo.adjustments(a.quota_id))
-        if (x.id == a.id) c.conflict("duplicate-id", "This adjustment exists already", "Adjustment " + a.id + " exists.");
+    int taken = 0;
+    c.db.sql() << "SELECT COUNT(*) FROM quota_adjustment WHERE id = :i", soci::use(a.id, "i"), soci::into(taken);
+    if (taken) c.conflict("duplicate-id", "This adjustment exists already", "Adjustment " + a.id + " exists.");
     repo.add_adjustment(a);
     c.record("quota_adjustment", a.id, site.area_id, nullptr, to_json(a));
     c.result = to_json(a);

@@ -127,13 +127,19 @@ void add_read_routes(httplib::Server& s, const std::string& url) {
         query_rows(db, sql, params, [&](const soci::row& r) {
             store::RowReader rr(r);
             last = rr.integer(0);
-            auto parse = [](const std::string& t) { return t.empty() ? json(nullptr) : json::parse(t, nullptr, false); };
+            const std::string entity = rr.text(5);
+            // Redacted when written and by migration 10; redacted again here so no path can show a profile.
+            auto parse = [&](const std::string& t) {
+                json j = t.empty() ? json(nullptr) : net::parse_json(t);
+                net::redact_holder(j, entity);
+                return j;
+            };
             items.push_back({{"seq", last},
                              {"at", rr.text(1)},
                              {"user_id", rr.text(2)},
                              {"device_id", rr.text(3)},
                              {"action", rr.text(4)},
-                             {"entity", rr.text(5)},
+                             {"entity", entity},
                              {"entity_id", rr.text(6)},
                              {"area_id", rr.text(7)},
                              {"before", parse(rr.text(8))},

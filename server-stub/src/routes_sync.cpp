@@ -73,7 +73,7 @@ std::optional<json> open_cursor(const std::string& key, const std::string& text)
     if (!payload || !sig || sig->size() != crypto_auth_hmacsha256_BYTES) return std::nullopt;
     const auto expected = mac(key, *payload);
     if (sodium_memcmp(expected.data(), sig->data(), expected.size()) != 0) return std::nullopt;
-    json c = json::parse(*payload, nullptr, false);
+    json c = net::parse_json(*payload);
     if (!c.is_object()) return std::nullopt;
     return c;
 }
@@ -343,7 +343,7 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
         // A revoked device's last changes are kept in quarantine for the coordinators, never applied.
         const auto auth = authenticate(db, req.get_header_value("Authorization"));
         if (auth.outcome == AuthResult::Outcome::device_revoked) {
-            const json body = json::parse(req.body, nullptr, false);
+            const json body = net::parse_json(req.body);
             if (body.is_object() && body.contains("mutations") && body["mutations"].is_array()) {
                 const std::string client = body.value("client_id", ""), now = now_iso();
                 const json problem = net::problem(403, "device-revoked", "This device's access was revoked");
@@ -416,7 +416,7 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
             db.sql() << "SELECT result FROM applied_mutation WHERE mutation_id = :m", soci::use(m.mutation_id, "m"),
                 soci::into(stored);
             if (db.sql().got_data()) {
-                json prior = json::parse(stored, nullptr, false);
+                json prior = net::parse_json(stored);
                 prior["status"] = prior.value("status", "applied") == "applied" ? "duplicate" : prior["status"];
                 results.push_back(prior);
                 last_seq = std::max(last_seq, seq);

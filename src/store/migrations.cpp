@@ -507,6 +507,33 @@ const std::vector<Migration>& migrations() {
                  ON CONFLICT (day) DO UPDATE SET activated = activated + 1;
              END)",
          }},
+        {10,
+         AppliesTo::server,
+         "server: the audit log keeps no holder profile; entries written before are redacted",
+         {
+             "UPDATE audit_log SET before_json = json_remove(before_json, '$.holder', '$.children') "
+             "WHERE entity = 'card' AND json_valid(before_json)",
+             "UPDATE audit_log SET after_json = json_remove(after_json, '$.holder', '$.children') "
+             "WHERE entity = 'card' AND json_valid(after_json)",
+             "UPDATE audit_log SET before_json = json_remove(before_json, '$.server.holder', '$.server.children', "
+             "'$.client.holder', '$.client.children') WHERE entity = 'sync_conflict' AND json_valid(before_json) "
+             "AND json_extract(before_json, '$.entity') = 'card'",
+             "UPDATE audit_log SET after_json = json_remove(after_json, '$.server.holder', '$.server.children', "
+             "'$.client.holder', '$.client.children') WHERE entity = 'sync_conflict' AND json_valid(after_json) "
+             "AND json_extract(after_json, '$.entity') = 'card'",
+         },
+         {
+             "UPDATE audit_log SET before_json = ((before_json::jsonb) - 'holder' - 'children')::text "
+             "WHERE entity = 'card' AND before_json IS NOT NULL AND before_json <> ''",
+             "UPDATE audit_log SET after_json = ((after_json::jsonb) - 'holder' - 'children')::text "
+             "WHERE entity = 'card' AND after_json IS NOT NULL AND after_json <> ''",
+             "UPDATE audit_log SET before_json = ((before_json::jsonb) #- '{server,holder}' #- '{server,children}' "
+             "#- '{client,holder}' #- '{client,children}')::text WHERE entity = 'sync_conflict' "
+             "AND before_json IS NOT NULL AND before_json <> '' AND (before_json::jsonb) ->> 'entity' = 'card'",
+             "UPDATE audit_log SET after_json = ((after_json::jsonb) #- '{server,holder}' #- '{server,children}' "
+             "#- '{client,holder}' #- '{client,children}')::text WHERE entity = 'sync_conflict' "
+             "AND after_json IS NOT NULL AND after_json <> '' AND (after_json::jsonb) ->> 'entity' = 'card'",
+         }},
     };
     return all;
 }
@@ -591,8 +618,10 @@ void migrate(soci::session& sql, Dialect dialect, SchemaKind kind) {
         try {
             const bool applies = m.applies == AppliesTo::both ||
                                  (m.applies == AppliesTo::server) == (kind == SchemaKind::server);
+            const auto& statements =
+                dialect == Dialect::postgresql && !m.postgresql.empty() ? m.postgresql : m.statements;
             if (applies)
-                for (const auto& stmt : m.statements) sql << stmt;
+                for (const auto& stmt : statements) sql << stmt;
             if (dialect == Dialect::sqlite)
                 sql << "PRAGMA user_version = " + std::to_string(m.version);
             else

@@ -18,7 +18,8 @@ struct Migration {
     int version;
     AppliesTo applies = AppliesTo::both;
     const char* description;
-    std::vector<std::string> statements;  // portable SQL; dialect-specific parts via placeholders below
+    std::vector<std::string> statements;  // portable SQL, or SQLite's when `postgresql` is given
+    std::vector<std::string> postgresql = {};  // PostgreSQL's own statements where the dialects differ (JSON)
 };
 
 // The full list, in order; a migration that does not apply to a kind only bumps its version there.

@@ -5,70 +5,17 @@
 #include <set>
 
 #include "core/uuid.hpp"
-#include "support/api.hpp"
-#include "support/demo_fixture.hpp"
-#include "support/processes.hpp"
-#include "support/test_database.hpp"
+#include "support/scope_world.hpp"
 
 using namespace kaiku;
 using test::json;
 using test::ServerProcess;
 using test::TempDir;
 
-namespace {
-
-// Every item of a list endpoint, following `next`.
-std::vector<json> all_items(const net::HttpClient& http, const std::string& path, long* status = nullptr) {
-    std::vector<json> out;
-    std::string after;
-    for (int pages = 0; pages < 100; ++pages) {
-        const auto sep = path.find('?') == std::string::npos ? "?" : "&";
-        const auto r = test::get(http, path + sep + "limit=1000" + (after.empty() ? "" : "&after=" + after));
-        if (status) *status = r.status;
-        if (r.status != 200) return out;
-        for (const auto& item : r.body["items"]) out.push_back(item);
-        if (!r.body["next"].is_string()) break;
-        after = r.body["next"];
-    }
-    return out;
-}
-
-std::set<std::string> column(store::Database& db, const std::string& sql, const std::string& param = "") {
-    std::set<std::string> out;
-    if (param.empty()) {
-        soci::rowset<std::string> rs = (db.sql().prepare << sql);
-        for (const auto& v : rs) out.insert(v);
-    } else {
-        soci::rowset<std::string> rs = (db.sql().prepare << sql, soci::use(param, "p"));
-        for (const auto& v : rs) out.insert(v);
-    }
-    return out;
-}
-
-std::set<std::string> ids(const std::vector<json>& items, const char* key = "id") {
-    std::set<std::string> out;
-    for (const auto& i : items) out.insert(i[key].get<std::string>());
-    return out;
-}
-
-struct World {
-    TempDir dir;
-    test::TestDatabase tdb{dir};
-    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
-    store::Database db{tdb.url(), store::SchemaKind::server};
-    test::DemoFixture fx{db};
-    std::map<std::string, std::unique_ptr<net::HttpClient>> as;
-    World() {
-        for (const char* login : {"kaikukeskus", "coord-tre", "coord-esp", "issuer-tre", "venue-tre", "issuer-esp",
-                                  "venue-esp"}) {
-            as[login] = std::make_unique<net::HttpClient>(server.url());
-            test::sign_in(*as[login], login);
-        }
-    }
-    net::HttpClient& user(const std::string& login) { return *as.at(login); }
-};
-
-}  // namespace
+using test::all_items;
+using test::column;
+using test::ids;
+using World = test::ScopeWorld;
 
 TEST_CASE("reads: each role sees exactly its own scope") {
     World w;
