@@ -7,6 +7,7 @@
 
 #include "clock.hpp"
 #include "core/uuid.hpp"
+#include "sign_in_gate.hpp"
 #include "store/repositories.hpp"
 
 namespace kaiku::server {
@@ -50,6 +51,7 @@ int lock_seconds(int failures) {
 
 std::string hash_password(const std::string& password) {
     sodium_ready();
+    HashingSlot slot;
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
@@ -59,6 +61,7 @@ std::string hash_password(const std::string& password) {
 
 bool verify_password(const std::string& hash, const std::string& password) {
     sodium_ready();
+    HashingSlot slot;
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
@@ -96,12 +99,12 @@ LoginResult login(store::Database& db, const std::string& login_name, const std:
     const auto now = std::chrono::system_clock::now();
     const std::string now_s = iso_utc(now);
 
-    // Throttling is per login name, whether or not the account exists.
+    // Per login name, whether or not the account exists (per address and overall: sign_in_gate).
     int failures = 0;
-    std::string locked_until, window_start;
+    std::string locked_until;
     soci::indicator lock_ind = soci::i_null;
-    db.sql() << "SELECT failures, window_start, locked_until FROM login_throttle WHERE login = :l",
-        soci::use(login_name, "l"), soci::into(failures), soci::into(window_start), soci::into(locked_until, lock_ind);
+    db.sql() << "SELECT failures, locked_until FROM login_throttle WHERE login = :l", soci::use(login_name, "l"),
+        soci::into(failures), soci::into(locked_until, lock_ind);
     const bool known = db.sql().got_data();
     if (known && lock_ind == soci::i_ok && locked_until > now_s) {
         r.outcome = LoginResult::Outcome::throttled;
@@ -121,20 +124,25 @@ LoginResult login(store::Database& db, const std::string& login_name, const std:
     }
     const bool ok = verify_password(hash.empty() ? dummy_hash() : hash, password) && !hash.empty();
     if (!ok) {
-        // A window of 15 minutes: older failures are forgotten.
+        // A window of 15 minutes: older failures are forgotten. One statement counts the failure, so concurrent
+        // wrong guesses cannot overwrite each other's count.
         const std::string window_floor = iso_utc(now - std::chrono::minutes(15));
-        if (!known || window_start < window_floor) {
-            failures = 0;
-            window_start = now_s;
-        }
-        ++failures;
+        db.sql() << "INSERT INTO login_throttle (login, failures, window_start) VALUES (:l, 1, :w) "
+                    "ON CONFLICT (login) DO UPDATE SET "
+                    "failures = CASE WHEN login_throttle.window_start < :f1 THEN 1 ELSE login_throttle.failures + 1 END, "
+                    "window_start = CASE WHEN login_throttle.window_start < :f2 THEN :w2 "
+                    "ELSE login_throttle.window_start END",
+            soci::use(login_name, "l"), soci::use(now_s, "w"), soci::use(window_floor, "f1"),
+            soci::use(window_floor, "f2"), soci::use(now_s, "w2");
+        db.sql() << "SELECT failures FROM login_throttle WHERE login = :l", soci::use(login_name, "l"),
+            soci::into(failures);
         const int lock = lock_seconds(failures);
-        const std::string until = lock ? iso_utc(now + std::chrono::seconds(lock)) : "";
-        soci::indicator until_ind = lock ? soci::i_ok : soci::i_null;
-        db.sql() << "DELETE FROM login_throttle WHERE login = :l", soci::use(login_name, "l");
-        db.sql() << "INSERT INTO login_throttle (login, failures, window_start, locked_until) VALUES (:l, :f, :w, :u)",
-            soci::use(login_name, "l"), soci::use(failures, "f"), soci::use(window_start, "w"),
-            soci::use(until, until_ind, "u");
+        if (lock) {
+            const std::string until = iso_utc(now + std::chrono::seconds(lock));
+            db.sql() << "UPDATE login_throttle SET locked_until = :u WHERE login = :l AND "
+                        "(locked_until IS NULL OR locked_until < :u2)",
+                soci::use(until, "u"), soci::use(login_name, "l"), soci::use(until, "u2");
+        }
         r.outcome = lock ? LoginResult::Outcome::throttled : LoginResult::Outcome::invalid;
         r.retry_after_s = lock;
         return r;

@@ -100,6 +100,11 @@ void grant(CommandContext& c, bool add) {
     const auto want = u.role == core::Role::issuer_staff ? core::SiteRole::issuer : core::SiteRole::venue;
     if (site.role != want) c.field_error("site_id", "invalid_value", "The site's role does not match the user's role.");
     c.require_area(site.area_id);
+    // The user must belong to the same area: a coordinator cannot hand their sites to another area's staff.
+    const auto user_area_id = user_area(c, u);
+    require_user_admin(c, u, user_area_id);
+    if (user_area_id != site.area_id)
+        c.field_error("site_id", "not_allowed", "Site access is granted only to staff of the site's own area.");
     if (add) {
         const std::string at = now_iso();
         c.db.sql() << "INSERT INTO site_grant (user_id, site_id, granted_by, granted_at) VALUES (:u, :s, :g, :a) "
@@ -130,15 +135,27 @@ void device_revoke(CommandContext& c) {
     c.db.sql() << "SELECT user_id FROM device WHERE id = :d", soci::use(id, "d"), soci::into(owner);
     if (!c.db.sql().got_data()) c.field_error("device_id", "not_found", "Field 'device_id' names no known device.");
     const auto u = store::UserRepository{c.db}.get(owner);
-    if (owner != c.p.user.id) {
-        const auto area = user_area(c, *u);
-        require_user_admin(c, *u, area);
+    const auto area = user_area(c, *u);
+    if (owner != c.p.user.id) require_user_admin(c, *u, area);
+    std::string name;
+    soci::indicator revoked_ind = soci::i_null;
+    std::string revoked_at;
+    c.db.sql() << "SELECT name, revoked_at FROM device WHERE id = :d", soci::use(id, "d"), soci::into(name),
+        soci::into(revoked_at, revoked_ind);
+    if (revoked_ind == soci::i_ok) {
+        c.result = {{"device_id", id}, {"revoked_at", revoked_at}};
+        return;  // revoked already: nothing changes, nothing to audit
     }
     const std::string now = now_iso();
     c.db.sql() << "UPDATE device SET revoked_at = :n, revoked_by = :b WHERE id = :d AND revoked_at IS NULL",
         soci::use(now, "n"), soci::use(c.p.user.id, "b"), soci::use(id, "d");
     c.db.sql() << "UPDATE auth_token SET revoked_at = :n WHERE device_id = :d AND revoked_at IS NULL",
         soci::use(now, "n"), soci::use(id, "d");
+    // Audited on the device's owner, as site grants are.
+    const json before = {{"device_id", id}, {"device_name", name}, {"revoked_at", nullptr}};
+    json after = before;
+    after["revoked_at"] = now;
+    c.record("app_user", u->id, area, before, after);
     c.result = {{"device_id", id}, {"revoked_at", now}};
 }
 

@@ -13,6 +13,9 @@ namespace kaiku::server {
 
 namespace {
 
+// One answer for a card ID that exists but is not the caller's to use, whatever the reason.
+constexpr const char* kCardNotAvailable = "This card ID is not available to your issuer site.";
+
 using net::json;
 using net::JsonReader;
 using net::to_json;
@@ -124,15 +127,17 @@ void card_register(CommandContext& c) {
     if (!batch) c.field_error("card_id", "not_found", "No printed card batch of the area contains this card ID.");
     for (const auto& a : store::AllocationRepository{c.db}.list_for_batch(batch->id))
         if (parsed.id->serial >= a.first_serial && parsed.id->serial <= a.last_serial && a.site_id != issuer.id)
-            c.field_error("card_id", "not_allowed", "This card was allocated to another issuer site.");
+            c.field_error("card_id", "not_allowed", kCardNotAvailable);
 
     store::CardRepository cards{c.db};
     core::Card card;
     if (auto existing = cards.get(parsed.id->str())) {
         const bool visible = c.manages_area(existing->area_id) || c.p.has_site(existing->issuer_site_id);
+        // Whoever cannot see the card learns only what an allocated-elsewhere card would tell them.
+        if (!visible) c.field_error("card_id", "not_allowed", kCardNotAvailable);
         c.conflict("card-already-registered", "The card is already registered",
                    "Card " + existing->id + " was registered earlier; renew or replace it instead.",
-                   visible ? to_json(*existing) : json(nullptr));
+                   to_json(*existing));
     }
     card.id = parsed.id->str();
     card.area_id = area->id;
@@ -197,8 +202,11 @@ void card_replace(CommandContext& c) {
     const auto parsed = core::parse_card_id(new_text, "new_card_id");
     if (!parsed.id) c.invalid({*parsed.error});
     store::CardRepository cards{c.db};
-    if (cards.get(parsed.id->str()))
-        c.field_error("new_card_id", "not_allowed", "The new card is already registered.");
+    if (auto taken = cards.get(parsed.id->str()))
+        c.field_error("new_card_id", "not_allowed",
+                      c.manages_area(taken->area_id) || c.p.has_site(taken->issuer_site_id)
+                          ? "The new card is already registered."
+                          : kCardNotAvailable);
     if (parsed.id->prefix != core::parse_card_id(old_card.id).id->prefix)
         c.field_error("new_card_id", "invalid_value", "The new card must be from the same area as the old one.");
     std::optional<core::CardBatch> batch;
@@ -241,8 +249,13 @@ void usage_record(CommandContext& c) {
     auto card = c.card(use.card_id, "card_id");
     use.card_id = card.id;
     store::UsageRepository uses{c.db};
-    if (auto existing = uses.get(use.id))
-        c.conflict("duplicate-id", "This use was recorded already", "Use " + use.id + " exists.", to_json(*existing));
+    if (auto existing = uses.get(use.id)) {
+        // Shown back only to those who may see it (the same venue or its area's coordinators).
+        const auto where = store::SiteRepository{c.db}.get(existing->venue_site_id);
+        const bool visible = where && (c.manages_area(where->area_id) || c.p.has_site(where->id));
+        c.conflict("duplicate-id", "This use was recorded already", "Use " + use.id + " exists.",
+                   visible ? to_json(*existing) : json(nullptr));
+    }
     std::vector<core::Usage> earlier;
     for (auto& u : uses.list_for_card(card.id))
         if (!u.voided) earlier.push_back(std::move(u));

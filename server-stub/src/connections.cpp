@@ -29,6 +29,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::atomic<long long> g_open{0}, g_refused{0}, g_timed_out{0};
+std::atomic<int> g_listen_fd{-1};
 
 // Workers are started on demand up to `max`; each serves one connection at a time. When all are busy the accept
 // loop waits here, so connections beyond the bound stay in the kernel's backlog.
@@ -395,9 +396,21 @@ std::unique_ptr<httplib::Server> make_guarded_server(const ConnectionLimits& lim
                                      " (unreadable, not PEM, or they do not match)");
         s = std::move(tls);
     }
+    // SO_REUSEADDR only (the library's default adds SO_REUSEPORT, which would let another process share the port).
+    // The socket is remembered so the backlog can be widened once it listens.
+    s->set_socket_options([](socket_t sock) {
+        const int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        g_listen_fd = sock;
+    });
     // The database session goes back to the pool as soon as the handler has answered, before the answer is written.
     s->set_post_routing_handler([](const httplib::Request&, httplib::Response&) { release_thread_db(); });
     return s;
+}
+
+void widen_listen_backlog(int backlog) {
+    // Linux lets a listening socket be listened on again to change its backlog.
+    if (const int fd = g_listen_fd.load(); fd >= 0) ::listen(fd, backlog);
 }
 
 ConnectionStats connection_stats() { return {g_open.load(), g_refused.load(), g_timed_out.load()}; }

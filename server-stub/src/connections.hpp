@@ -29,6 +29,10 @@ struct ConnectionLimits {
 std::unique_ptr<httplib::Server> make_guarded_server(const ConnectionLimits& limits, const std::string& tls_cert,
                                                       const std::string& tls_key);
 
+// The library listens with a backlog of 5, so a burst of clients would wait for SYN retries (a second or more):
+// call after binding.
+void widen_listen_backlog(int backlog = 1024);
+
 // Counters for the health answer and tests.
 struct ConnectionStats {
     long long open = 0, refused_per_address = 0, timed_out = 0;

@@ -34,6 +34,11 @@ Options:
                      Connections served at once (8 to 4096, default 256); more wait to be accepted
   --max-connections-per-address N
                      Connections from one address (1 to 4096, default 64); more are answered 503
+  --sign-in-failures-per-address N
+                     Failed sign-ins one address may make in 15 minutes (1 to 100000, default 30);
+                     then it waits, whatever login it tries
+  --sign-in-rate N   Sign-ins per second from everyone together (1 to 10000, default 20; bursts of 5 s)
+  --hashing-slots N  Password hashes computed at once, 64 MiB each (1 to 64, default 4)
   --tls-cert PATH    Serve HTTPS with this PEM certificate (chain); needs --tls-key
   --tls-key PATH     The certificate's PEM private key
   --seed SPEC        With serve: seed the demo network first if the database has no areas
@@ -159,6 +164,15 @@ ParseResult parse_options(const std::vector<std::string>& args) {
         } else if (flag == "--max-connections-per-address") {
             if (!need_value() || !parse_int(value, 1, 4096, o.max_per_address))
                 return fail("--max-connections-per-address: must be a number from 1 to 4096");
+        } else if (flag == "--sign-in-failures-per-address") {
+            if (!need_value() || !parse_int(value, 1, 100000, o.sign_in_failures_per_address))
+                return fail("--sign-in-failures-per-address: must be a number from 1 to 100000");
+        } else if (flag == "--sign-in-rate") {
+            if (!need_value() || !parse_int(value, 1, 10000, o.sign_in_rate))
+                return fail("--sign-in-rate: must be a number from 1 to 10000");
+        } else if (flag == "--hashing-slots") {
+            if (!need_value() || !parse_int(value, 1, 64, o.hashing_slots))
+                return fail("--hashing-slots: must be a number from 1 to 64");
         } else if (flag == "--seed") {
             if (!need_value()) return fail("--seed: missing SPEC");
             o.seed = value;

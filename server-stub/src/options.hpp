@@ -17,6 +17,9 @@ struct Options {
     int threads = 8;              // database sessions answering requests
     int max_connections = 256;    // connections served at once
     int max_per_address = 64;     // of them from one peer address
+    int sign_in_failures_per_address = 30;  // in 15 minutes
+    int sign_in_rate = 20;                  // sign-ins per second overall
+    int hashing_slots = 4;                  // concurrent Argon2 hashes
     std::string seed;  // "demo", "demo:SCALE" or "scale:SCALE"; with serve: only into an empty database
     unsigned long long seed_value = 1;
     int keep_days = 365;  // compact: change-log entries younger than this stay

@@ -2,6 +2,7 @@
 #include "auth.hpp"
 #include "net/dto.hpp"
 #include "routes.hpp"
+#include "sign_in_gate.hpp"
 
 namespace kaiku::server {
 
@@ -33,9 +34,26 @@ void add_auth_routes(httplib::Server& s, const std::string& url) {
             send_json(res, 422, net::problem(422, "validation-failed", "The sign-in request has invalid fields", {}, errors));
             return;
         }
+        const auto admission = admit_sign_in(req.remote_addr);
+        if (!admission.admitted) {
+            res.set_header("Retry-After", std::to_string(admission.retry_after_s));
+            send_problem(res, 429, "too-many-attempts",
+                         admission.per_address ? "Too many failed sign-ins from this address" : "Too many sign-ins",
+                         "Wait " + std::to_string(admission.retry_after_s) + " seconds before trying again.");
+            return;
+        }
         auto& db = thread_db(url);
-        const auto result = login(db, login_name, password, device_name, device_id);
+        LoginResult result;
+        try {
+            result = login(db, login_name, password, device_name, device_id);
+        } catch (const HashingBusy&) {
+            res.set_header("Retry-After", "2");
+            send_problem(res, 503, "service-unavailable", "The server is busy with other sign-ins",
+                         "Try again in a few seconds.");
+            return;
+        }
         using O = LoginResult::Outcome;
+        if (result.outcome == O::invalid || result.outcome == O::throttled) record_sign_in_failure(req.remote_addr);
         switch (result.outcome) {
             case O::ok: {
                 json out = principal_json(*result.principal);

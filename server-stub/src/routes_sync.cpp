@@ -412,10 +412,22 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
         json results = json::array();
         const std::string now = now_iso();
         for (const auto& [m, seq] : list) {
-            std::string stored;
-            db.sql() << "SELECT result FROM applied_mutation WHERE mutation_id = :m", soci::use(m.mutation_id, "m"),
-                soci::into(stored);
-            if (db.sql().got_data()) {
+            std::string stored, stored_user;
+            soci::indicator user_ind = soci::i_null;
+            db.sql() << "SELECT a.result, s.user_id FROM applied_mutation a "
+                        "LEFT JOIN sync_client s ON s.client_id = a.client_id WHERE a.mutation_id = :m",
+                soci::use(m.mutation_id, "m"), soci::into(stored), soci::into(stored_user, user_ind);
+            const bool seen = db.sql().got_data();
+            if (seen && (user_ind != soci::i_ok || stored_user != p->user.id)) {
+                // Another user's mutation id: its result is theirs. This one is refused without applying anything.
+                results.push_back({{"mutation_id", m.mutation_id},
+                                   {"status", "rejected"},
+                                   {"problem", net::problem(409, "duplicate-mutation-id", "This change id is taken",
+                                                            "Mutation ids are unique; send this change with a new id.")}});
+                last_seq = std::max(last_seq, seq);
+                continue;
+            }
+            if (seen) {
                 json prior = net::parse_json(stored);
                 prior["status"] = prior.value("status", "applied") == "applied" ? "duplicate" : prior["status"];
                 results.push_back(prior);

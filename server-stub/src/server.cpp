@@ -10,6 +10,7 @@
 #include "connections.hpp"
 #include "net/dto.hpp"
 #include "routes.hpp"
+#include "sign_in_gate.hpp"
 #include "store/database.hpp"
 #include "store/repositories.hpp"
 
@@ -56,6 +57,11 @@ void Server::install_routes() {
     auto& s = *http_;
     const std::string url = options_.database;
     set_database_sessions(options_.threads);
+    SignInLimits sign_in;
+    sign_in.failures_per_address = options_.sign_in_failures_per_address;
+    sign_in.attempts_per_second = options_.sign_in_rate;
+    sign_in.concurrent_hashes = options_.hashing_slots;
+    configure_sign_in(sign_in);
     s.set_payload_max_length(kMaxBodyBytes);
     s.set_logger(log_request);
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -83,7 +89,16 @@ void Server::install_routes() {
 
     s.Get("/healthz", [url](const httplib::Request&, httplib::Response& res) {
         auto& db = thread_db(url);
-        send_json(res, 200, {{"status", "ok"}, {"schema_version", db.schema_version()}});
+        const auto c = connection_stats();
+        send_json(res, 200,
+                  {{"status", "ok"},
+                   {"schema_version", db.schema_version()},
+                   {"load",
+                    {{"connections_open", c.open},
+                     {"refused_per_address", c.refused_per_address},
+                     {"timed_out", c.timed_out},
+                     {"hashing", hashes_in_progress()},
+                     {"hashing_peak", hashes_peak()}}}});
     });
 
     add_auth_routes(s, url);
@@ -108,6 +123,7 @@ bool Server::bind(std::string& error) {
         }
         port_ = options_.port;
     }
+    widen_listen_backlog();
     return true;
 }
 

@@ -253,6 +253,14 @@ std::string describe(sync::FailureKind kind, const std::string& detail) {
         case FailureKind::none: return {};
         // TRANSLATORS: the %s in these sync and fetch failures is a technical detail in English
         case FailureKind::bad_url: return format(tr("The server address is not valid: %s"), detail);
+        case FailureKind::insecure_url:
+            return format(tr("The server address must start with https://; plain http:// is accepted only for a "
+                             "server on this computer: %s"),
+                          detail);
+        case FailureKind::certificate:
+            return format(tr("The server's certificate is not trusted (expired, self-signed or issued for another "
+                             "name); ask your register's support: %s"),
+                          detail);
         case FailureKind::server_unreachable: return format(tr("Could not reach the server: %s"), detail);
         case FailureKind::timeout: return format(tr("The server did not answer in time: %s"), detail);
         case FailureKind::unauthorized: return format(tr("Sign in again: %s"), detail);

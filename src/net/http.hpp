@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <functional>
+#include <cstddef>
 #include <map>
 #include <string>
 
@@ -13,8 +14,19 @@ struct HttpResponse {
     std::string body;
     std::string content_type;
     std::string error;        // transport error in English ("Could not connect to 127.0.0.1:1 ...")
-    enum class Failure { none, bad_url, cannot_resolve, cannot_connect, timeout, tls, cancelled, other } failure =
-        Failure::none;
+    enum class Failure {
+        none,
+        bad_url,
+        insecure_url,  // http:// to another computer: refused before anything is sent
+        cannot_resolve,
+        cannot_connect,
+        timeout,
+        tls,          // the secure connection could not be set up
+        certificate,  // the server's certificate is not trusted (expired, self-signed, another name)
+        too_large,    // the answer exceeded HttpOptions::max_response_bytes
+        cancelled,
+        other
+    } failure = Failure::none;
     bool transport_ok() const { return failure == Failure::none; }
 };
 
@@ -23,7 +35,15 @@ struct HttpOptions {
     long total_timeout_ms = 60000;
     const std::atomic<bool>* cancel = nullptr;  // polled during transfer
     std::string ca_file;  // PEM file of trusted certificate authorities (default: the system's)
+    std::size_t max_response_bytes = 256u << 20;  // after decompression; larger answers fail as too_large
 };
+
+// Whether a server address may be used. https:// always; plain http:// only to this computer (localhost,
+// 127.0.0.0/8, [::1]) where nothing crosses a network.
+enum class ServerUrlCheck { ok, bad_scheme, no_host, insecure_remote };
+ServerUrlCheck check_server_url(const std::string& url);
+// The host part of an http(s) URL, without brackets, port or user info; empty when there is none.
+std::string url_host(const std::string& url);
 
 class HttpClient {
 public:

@@ -88,6 +88,9 @@ FailureKind transport_failure(net::HttpResponse::Failure f) {
     using F = net::HttpResponse::Failure;
     switch (f) {
         case F::bad_url: return FailureKind::bad_url;
+        case F::insecure_url: return FailureKind::insecure_url;
+        case F::certificate: return FailureKind::certificate;
+        case F::too_large: return FailureKind::bad_response;
         case F::timeout: return FailureKind::timeout;
         case F::cancelled: return FailureKind::cancelled;
         default: return FailureKind::server_unreachable;
@@ -129,6 +132,8 @@ std::string describe(const RefreshResult& r) {
                    " organisations, " + std::to_string(r.sites) + " sites and " + std::to_string(r.venue_profiles) +
                    " venue profiles.";
         case FailureKind::bad_url: return "The server address is not valid: " + r.detail;
+        case FailureKind::insecure_url: return "The server address must start with https://: " + r.detail;
+        case FailureKind::certificate: return "The server's certificate is not trusted: " + r.detail;
         case FailureKind::server_unreachable: return "Could not reach the server: " + r.detail;
         case FailureKind::timeout: return "The server did not answer in time: " + r.detail;
         case FailureKind::unauthorized: return "Sign in again: " + r.detail;

@@ -15,6 +15,8 @@ namespace kaiku::sync {
 enum class FailureKind {
     none,
     bad_url,
+    insecure_url,  // http:// to another computer (refused before sending anything)
+    certificate,   // the server's TLS certificate is not trusted
     server_unreachable,
     timeout,
     unauthorized,  // 401: not signed in, wrong password, expired token (sign in again)

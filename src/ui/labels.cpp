@@ -128,6 +128,19 @@ wxString sync_failure_message(sync::FailureKind failure, long http_status, const
             return wxString::Format(_("The server address \"%s\" is not valid. Start the program with a correct "
                                       "--server address. Showing the data saved on this computer."),
                                     server_url);
+        case FailureKind::insecure_url:
+            // TRANSLATORS: %s is the server address given with --server
+            return wxString::Format(_("The server address \"%s\" starts with http://, which would send your password "
+                                      "and the register's data unencrypted. Use an https:// address (http:// is "
+                                      "accepted only for a server on this computer). Showing the data saved on this "
+                                      "computer."),
+                                    server_url);
+        case FailureKind::certificate:
+            // TRANSLATORS: %s is the server address
+            return wxString::Format(_("The server at %s did not show a trusted certificate: it may have expired, be "
+                                      "self-signed or belong to another address. Nothing was sent. Ask your "
+                                      "register's support. Showing the data saved on this computer."),
+                                    server_url);
         case FailureKind::server_unreachable:
             // TRANSLATORS: %s is the server address, e.g. http://127.0.0.1:8080
             return wxString::Format(
@@ -169,6 +182,8 @@ wxString sync_failure_status(sync::FailureKind failure) {
         case sync::FailureKind::cancelled: return _("Sync cancelled");
         case sync::FailureKind::unauthorized: return _("Not signed in");
         case sync::FailureKind::forbidden: return _("Access refused");
+        case sync::FailureKind::insecure_url: return _("Unencrypted address refused");
+        case sync::FailureKind::certificate: return _("Certificate not trusted");
         default: return _(L"Offline \u2014 showing cached data");
     }
 }

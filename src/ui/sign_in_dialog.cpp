@@ -1,5 +1,7 @@
 #include "ui/sign_in_dialog.hpp"
 
+#include "net/http.hpp"
+
 #include <wx/artprov.h>
 #include <wx/button.h>
 #include <wx/gauge.h>
@@ -106,9 +108,17 @@ void SignInDialog::set_busy(bool busy) {
 void SignInDialog::start() {
     const wxString server = server_url();
     const wxString user = login();
-    if (!server.StartsWith("http://") && !server.StartsWith("https://")) {
-        show_problem(_("Server address: start it with https:// (or http:// for a test server)."));
-        return server_->SetFocus();
+    switch (net::check_server_url(server.utf8_string())) {
+        case net::ServerUrlCheck::ok: break;
+        case net::ServerUrlCheck::insecure_remote:
+            show_problem(_("Server address: use https://. Plain http:// would send your password unencrypted; it "
+                           "is accepted only for a server on this computer."));
+            return server_->SetFocus();
+        case net::ServerUrlCheck::bad_scheme:
+        case net::ServerUrlCheck::no_host:
+            show_problem(_("Server address: start it with https:// and the server's name, for example "
+                           "https://kaikukanta.example.fi."));
+            return server_->SetFocus();
     }
     if (user.empty()) {
         show_problem(_("User name: enter the login name of your account."));

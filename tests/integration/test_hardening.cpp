@@ -2,6 +2,7 @@
 // area, or make the audit log show a holder profile.
 #include <doctest/doctest.h>
 
+#include "core/card_id.hpp"
 #include "core/uuid.hpp"
 #include "store/migrations.hpp"
 #include "support/scope_world.hpp"
@@ -268,4 +269,101 @@ TEST_CASE("migration 10 redacts holder profiles from audit entries written befor
     CHECK(stored[0].find("TRE-000001-A") != std::string::npos);
     CHECK(stored[1].find("children") == std::string::npos);
     CHECK(stored[2].find("\"children\":2") != std::string::npos);  // a use's own head count stays
+}
+
+TEST_CASE("site access is granted only to staff of the site's own area") {
+    World w;
+    const std::string issuer_tre = w.fx.scope_of("issuer-tre"), issuer_esp_user = w.fx.user_id("issuer-esp");
+    const auto grants = [&] { return column(w.db, "SELECT site_id FROM site_grant WHERE user_id = :p", issuer_esp_user); };
+    const auto before = grants();
+    // Tampere's coordinator may not hand a Tampere site to Espoo's staff, nor may the national service.
+    const auto coord = test::command(w.user("coord-tre"), "grant.add", {{"user_id", issuer_esp_user}, {"site_id", issuer_tre}});
+    CHECK(coord.status == 403);
+    const auto national =
+        test::command(w.user("kaikukeskus"), "grant.add", {{"user_id", issuer_esp_user}, {"site_id", issuer_tre}});
+    CHECK(national.status == 422);
+    CHECK(national.body["errors"][0]["field"] == "site_id");
+    CHECK(national.body["errors"][0]["code"] == "not_allowed");
+    CHECK(grants() == before);
+}
+
+TEST_CASE("revoking a device is audited") {
+    World w;
+    const std::string user = w.fx.user_id("issuer-tre");
+    const auto devices_found = column(w.db, "SELECT id FROM device WHERE user_id = :p", user);
+    REQUIRE(!devices_found.empty());
+    const std::vector<std::string> devices(devices_found.begin(), devices_found.end());
+    const auto r = test::command(w.user("coord-tre"), "device.revoke", {{"device_id", devices[0]}});
+    REQUIRE(r.status == 200);
+    const auto entries = column(w.db, "SELECT after_json FROM audit_log WHERE action = 'device.revoke' AND entity_id = :p", user);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries.begin()->find(devices[0]) != std::string::npos);
+    CHECK(entries.begin()->find("revoked_at") != std::string::npos);
+    // Revoking it again changes nothing and writes no second entry.
+    CHECK(test::command(w.user("coord-tre"), "device.revoke", {{"device_id", devices[0]}}).status == 200);
+    CHECK(column(w.db, "SELECT id FROM audit_log WHERE action = 'device.revoke' AND entity_id = :p", user).size() == 1);
+}
+
+TEST_CASE("a registered card another issuer holds answers as any card not available, never as already registered") {
+    World w;
+    const std::string tre = w.fx.area_id("TRE"), issuer_tre = w.fx.scope_of("issuer-tre");
+    // A new, unallocated batch; Tampere's coordinator registers a card of it for another Tampere issuer.
+    std::string other_issuer;
+    for (const auto& id : column(w.db, "SELECT id FROM site WHERE area_id = :p AND role = 'issuer'", tre))
+        if (id != issuer_tre) other_issuer = id;
+    REQUIRE(!other_issuer.empty());
+    const json batch = {{"id", core::new_uuid()}, {"area_id", tre}, {"first_serial", 990001}, {"last_serial", 990010},
+                        {"kind", "personal"}, {"medium", "cardboard"}};
+    const auto made = test::command(w.user("coord-tre"), "batch.create", batch);
+    INFO(made.body.dump());
+    REQUIRE(made.status == 200);
+    const std::string card = core::CardId{"TRE", 990001}.str();
+    const auto first = test::command(w.user("coord-tre"), "card.register",
+                                     {{"card_id", card}, {"issuer_site_id", other_issuer}, {"registered_on", "2026-11-20"},
+                                      {"holder", {{"birth_year", 1980}, {"postcode", "33100"}, {"children", 0}}}});
+    if (first.status != 200) MESSAGE(first.body.dump());
+    REQUIRE(first.status == 200);
+    const auto r = test::command(w.user("issuer-tre"), "card.register",
+                                 {{"card_id", card}, {"issuer_site_id", issuer_tre}, {"registered_on", "2026-11-21"},
+                                  {"holder", {{"birth_year", 1980}, {"postcode", "33100"}, {"children", 0}}}});
+    CHECK(r.status == 422);
+    CHECK(r.body["errors"][0]["code"] == "not_allowed");
+    CHECK(r.body.dump().find("already") == std::string::npos);
+    CHECK(r.body.dump().find(other_issuer) == std::string::npos);
+    // The coordinator, who may see the card, is told it exists.
+    const auto own = test::command(w.user("coord-tre"), "card.register",
+                                   {{"card_id", card}, {"issuer_site_id", other_issuer}, {"registered_on", "2026-11-21"},
+                                    {"holder", {{"birth_year", 1980}, {"postcode", "33100"}, {"children", 0}}}});
+    CHECK(own.status == 409);
+    CHECK(own.body["type"] == "/problems/card-already-registered");
+}
+
+TEST_CASE("a mutation id another user has used returns nothing of theirs") {
+    World w;
+    auto push = [&](const std::string& login, const std::string& mutation_id, const json& note) {
+        auto& http = w.user(login);
+        const auto client = json::parse(http.post_json("/v1/clients", "{}").body);
+        const json body = {{"client_id", client["client_id"]},
+                           {"epoch", client["epoch"]},
+                           {"mutations", {{{"mutation_id", mutation_id}, {"client_seq", 1}, {"type", "message.post"},
+                                           {"data", note}}}}};
+        const auto r = http.post_json("/v1/batch", body.dump());
+        INFO(r.body);
+        REQUIRE(r.status == 200);
+        return json::parse(r.body)["results"][0];
+    };
+    const std::string mid = core::new_uuid(), tre = w.fx.area_id("TRE");
+    const json note = {{"id", core::new_uuid()}, {"recipient_kind", "area_all"}, {"recipient_id", tre},
+                       {"subject", "Tampere only"}, {"body", "secret"}};
+    CHECK(push("coord-tre", mid, note)["status"] == "applied");
+    // The same user sending it again gets their own result back.
+    CHECK(push("coord-tre", mid, note)["status"] == "duplicate");
+    json other = note;
+    other["id"] = core::new_uuid();
+    const auto theirs = push("coord-esp", mid, other);
+    CHECK(theirs["status"] == "rejected");
+    CHECK(theirs["problem"]["type"] == "/problems/duplicate-mutation-id");
+    CHECK(!theirs.contains("version"));
+    CHECK(theirs.dump().find(note["id"].get<std::string>()) == std::string::npos);
+    CHECK(column(w.db, "SELECT id FROM message WHERE id = :p", other["id"]).empty());
 }

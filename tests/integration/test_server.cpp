@@ -255,11 +255,68 @@ TEST_CASE("the server speaks TLS when given a certificate and key") {
     CHECK(ok.status == 200);
     // A client that does not trust the certificate refuses the connection.
     const auto untrusted = net::HttpClient(url).get("/healthz");
-    CHECK(untrusted.failure == net::HttpResponse::Failure::tls);
+    CHECK(untrusted.failure == net::HttpResponse::Failure::certificate);
+    store::Database cache(dir.file("cache.sqlite"));
+    const auto refused = sync::refresh_network(cache, net::HttpClient(url));
+    CHECK(refused.failure == sync::FailureKind::certificate);
+    CHECK(sync::describe(refused).find("certificate is not trusted") != std::string::npos);
+    // A trusted certificate for another name is refused as well: the name is always checked.
+    const auto other_name =
+        net::HttpClient("https://localhost:" + std::to_string(server.port()), trusted).get("/healthz");
+    CHECK(other_name.failure == net::HttpResponse::Failure::certificate);
     // A certificate without its key is refused at start-up with a clear message.
     const auto bad = test::run({KAIKU_SERVER_BIN, "--tls-cert", cert, "--tls-key", cert, "--database", tdb.url(),
                                 "--listen", "127.0.0.1:0"},
                                dir);
     CHECK(bad.status == 1);
     CHECK(bad.err.find("Cannot use the TLS certificate") != std::string::npos);
+}
+
+TEST_CASE("plain http is refused for other computers, and an answer larger than the cap fails cleanly") {
+    using net::ServerUrlCheck;
+    CHECK(net::check_server_url("https://kaikukanta.example.fi") == ServerUrlCheck::ok);
+    CHECK(net::check_server_url("http://127.0.0.1:8080/") == ServerUrlCheck::ok);
+    CHECK(net::check_server_url("http://127.3.4.5") == ServerUrlCheck::ok);
+    CHECK(net::check_server_url("http://LOCALHOST:1") == ServerUrlCheck::ok);
+    CHECK(net::check_server_url("http://[::1]:8080") == ServerUrlCheck::ok);
+    for (const std::string remote : {"http://kaikukanta.example.fi", "http://10.1.2.3:8080", "http://127.0.0.1.example.fi",
+                                     "http://localhost@kaikukanta.example.fi/", "http://[2001:db8::1]:80", "http://127.1"}) {
+        CAPTURE(remote);
+        CHECK(net::check_server_url(remote) == ServerUrlCheck::insecure_remote);
+        const auto r = net::HttpClient(remote).get("/healthz");
+        CHECK(r.failure == net::HttpResponse::Failure::insecure_url);
+        CHECK(r.error.find("https://") != std::string::npos);
+    }
+    CHECK(net::check_server_url("https://") == ServerUrlCheck::no_host);
+    CHECK(net::check_server_url("ftp://x") == ServerUrlCheck::bad_scheme);
+    CHECK(net::url_host("https://user@Example.FI:8443/v1?x") == "example.fi");
+
+    TempDir dir;
+    test::TestDatabase tdb(dir);
+    ServerProcess server(dir, tdb.url(), {"--seed", "demo:0.02"});
+    store::Database cache(dir.file("cache.sqlite"));
+    const auto insecure = sync::refresh_network(cache, net::HttpClient("http://kaikukanta.example.fi"));
+    CHECK(insecure.failure == sync::FailureKind::insecure_url);
+    const std::string password_file = dir.file("password");
+    std::ofstream(password_file) << test::kDemoPassword << "\n";
+    const auto ctl = test::run({KAIKUCTL_BIN, "--server", "http://kaikukanta.example.fi", "--cache",
+                                dir.file("ctl.sqlite"), "--user", "coord-tre", "--password-file", password_file, "fetch"},
+                               dir);
+    CHECK(ctl.status == 1);
+    CHECK(ctl.err.find("must start with https://") != std::string::npos);
+
+    // An answer over the cap (after decompression) is cut off as too large, and the cache is left as it was.
+    net::HttpClient normal(server.url());
+    const std::string token = test::sign_in(normal, "coord-tre")["token"];
+    net::HttpOptions capped;
+    capped.max_response_bytes = 2048;
+    net::HttpClient small(server.url(), capped);
+    small.set_bearer_token(token);
+    const auto big = small.get("/v1/sites?limit=500");
+    CHECK(big.failure == net::HttpResponse::Failure::too_large);
+    CHECK(big.body.empty());
+    CHECK(big.error.find("larger than") != std::string::npos);
+    const auto fetched = sync::refresh_network(cache, small);
+    CHECK(fetched.failure == sync::FailureKind::bad_response);
+    CHECK(normal.get("/v1/sites?limit=500").status == 200);
 }
