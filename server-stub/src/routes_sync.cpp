@@ -2,6 +2,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <iostream>
 #include <map>
 #include <unordered_map>
 
@@ -197,7 +198,18 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
         send_json(res, 201, {{"client_id", id}, {"epoch", epoch}, {"server_time", now}});
     });
 
-    s.Get("/v1/changes", [url](const httplib::Request& req, httplib::Response& res) {
+    // The furthest log position a cursor has reached (kept buckets and snapshot starts).
+    const auto position_of = [](const json& cursor) {
+        long long top = 0;
+        for (auto it = cursor["b"].begin(); it != cursor["b"].end(); ++it)
+            if (it.value().is_number_integer()) top = std::max(top, it.value().get<long long>());
+        for (auto it = cursor["s"].begin(); it != cursor["s"].end(); ++it)
+            if (it.value().is_object() && it.value().contains("at") && it.value()["at"].is_number_integer())
+                top = std::max(top, it.value()["at"].get<long long>());
+        return top;
+    };
+
+    s.Get("/v1/changes", [url, position_of](const httplib::Request& req, httplib::Response& res) {
         auto& db = thread_db(url);
         const auto p = require_principal(db, req, res);
         if (!p) return;
@@ -225,6 +237,19 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
                 return;
             }
             if ((*opened)["e"] != epoch) {
+                send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
+                             "Push pending changes, then sync again from the start.");
+                return;
+            }
+            // A register never goes back in time: a position ahead of its clock means it was restored from a
+            // backup without a new epoch (a runbook step missed). The epoch is rotated here, so that every client
+            // takes the restore path and sends again what the backup lost.
+            if (position_of(*opened) > clock_now(db)) {
+                const std::string fresh = core::new_uuid();
+                db.sql() << "UPDATE sync_meta SET epoch = :n WHERE id = 1 AND epoch = :o", soci::use(fresh, "n"),
+                    soci::use(epoch, "o");
+                std::cerr << "kaiku-server: a client's sync position is ahead of the register's clock: the "
+                             "register was restored from a backup without rotate-epoch; a new epoch was started\n";
                 send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
                              "Push pending changes, then sync again from the start.");
                 return;
@@ -344,19 +369,29 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
         const auto auth = authenticate(db, req.get_header_value("Authorization"));
         if (auth.outcome == AuthResult::Outcome::device_revoked) {
             const json body = net::parse_json(req.body);
+            long long kept = 0;
             if (body.is_object() && body.contains("mutations") && body["mutations"].is_array()) {
                 const std::string client = body.value("client_id", ""), now = now_iso();
                 const json problem = net::problem(403, "device-revoked", "This device's access was revoked");
                 const std::string pr = problem.dump();
                 for (const auto& m : body["mutations"]) {
+                    if (kept >= static_cast<long long>(kMaxMutationsPerBatch)) break;
                     if (!m.is_object() || !m.contains("mutation_id") || !m["mutation_id"].is_string()) continue;
                     const std::string id = m["mutation_id"], payload = m.dump();
                     db.sql() << "INSERT INTO mutation_quarantine (mutation_id, client_id, user_id, payload, problem, "
                                 "received_at) VALUES (:m, :c, :u, :p, :pr, :n) ON CONFLICT (mutation_id) DO NOTHING",
                         soci::use(id, "m"), soci::use(client, "c"), soci::use(auth.revoked_user_id, "u"),
                         soci::use(payload, "p"), soci::use(pr, "pr"), soci::use(now, "n");
+                    ++kept;  // counted also when an earlier attempt already kept it
                 }
             }
+            // The answer says how many of the batch's mutations the quarantine holds, so that the device can
+            // remove its local data knowing nothing it sent is lost.
+            json problem = net::problem(403, "device-revoked", "This device's access was revoked",
+                                        "Local register data on this device must be removed.");
+            problem["quarantined"] = kept;
+            send_json(res, 403, problem);
+            return;
         }
         const auto p = require_principal(db, req, res);
         if (!p) return;
@@ -364,10 +399,17 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
         if (!body) return;
         core::Errors errors;
         net::JsonReader r(*body, errors);
-        r.only({"client_id", "epoch", "schema_version", "mutations"});
+        r.only({"client_id", "epoch", "schema_version", "mutations", "acked_through"});
         std::string client_id, epoch;
         r.text("client_id", client_id, true);
         r.text("epoch", epoch, true);
+        long long acked_through = 0;
+        if (const json* a = r.find("acked_through", false)) {
+            if (a->is_number_integer() && a->get<long long>() >= 0)
+                acked_through = a->get<long long>();
+            else
+                r.fail("acked_through", "out_of_range", "must be a whole number, 0 or more");
+        }
         const json* muts = r.find("mutations", true);
         if (muts && !muts->is_array()) r.fail("mutations", "invalid_format", "must be a list");
         if (muts && muts->is_array() && muts->size() > kMaxMutationsPerBatch)
@@ -405,6 +447,19 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
             return;
         }
         if (epoch != current_epoch(db)) {
+            send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
+                         "Register again and resend every change made since the restore.");
+            return;
+        }
+        // The installation remembers more acknowledged changes than the register: the register was restored from
+        // a backup without a new epoch. The epoch is rotated, so that every client sends again what was lost.
+        if (acked_through > last_seq) {
+            const std::string fresh = core::new_uuid();
+            db.sql() << "UPDATE sync_meta SET epoch = :n WHERE id = 1 AND epoch = :o", soci::use(fresh, "n"),
+                soci::use(epoch, "o");
+            tx.commit();
+            std::cerr << "kaiku-server: an installation has acknowledged changes the register lacks: the register was "
+                         "restored from a backup without rotate-epoch; a new epoch was started\n";
             send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
                          "Register again and resend every change made since the restore.");
             return;

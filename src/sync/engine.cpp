@@ -1,5 +1,6 @@
 #include "sync/engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <future>
@@ -11,6 +12,7 @@
 #include "store/mapping.hpp"
 #include "store/repositories.hpp"
 #include "sync/local_change.hpp"
+#include "sync/local_secret.hpp"
 #include "sync/outbox.hpp"
 
 namespace kaiku::sync {
@@ -37,6 +39,24 @@ std::string problem_type(const std::string& body) {
     return p.is_object() && p.contains("type") && p["type"].is_string() ? p["type"].get<std::string>() : "";
 }
 
+// A new account's password waits in the outbox sealed; it is opened only into the batch that sends it. One sealed
+// with a lost key is left out, and the register answers that the password is missing.
+json with_secrets_opened(json payload) {
+    if (payload.is_object() && payload.contains("password") && payload["password"].is_string() &&
+        is_sealed(payload["password"])) {
+        if (const auto plain = unseal_secret(payload["password"]))
+            payload["password"] = *plain;
+        else
+            payload.erase("password");
+    }
+    return payload;
+}
+
+json without_secrets(json payload) {
+    if (payload.is_object()) payload.erase("password");
+    return payload;
+}
+
 class Round {
 public:
     Round(store::Database& db, net::HttpClient& http, const Credentials& cred, const SyncOptions& opt,
@@ -54,6 +74,7 @@ public:
                 if (!restart_ || !r_.ok()) break;
             }
             if (r_.ok()) {
+                prune_acknowledged();
                 state_.set("last_sync_ok", core::now_iso());
                 state_.set("last_sync_error", "");
             } else if (!r_.device_revoked) {
@@ -95,11 +116,61 @@ private:
             return false;
         }
         if (res.status == 403 && problem_type(res.body) == "/problems/device-revoked") {
+            const long long unsent = hand_over_unsent();
             wipe_local_data(db_);
             r_.device_revoked = true;
-            fail(FailureKind::forbidden, "This device's access was revoked; the local register data was removed.", 403);
+            r_.quarantined = unsent;
+            fail(FailureKind::forbidden,
+                 "This device's access was revoked; " + std::to_string(unsent) +
+                     " unsent change(s) were handed to the register's quarantine and the local register data was "
+                     "removed.",
+                 403);
         }
         return false;
+    }
+
+    // Acknowledged changes past the retention window are pruned: by then any backup the register could be restored
+    // from holds them. A register that names its last safe backup (`safe_before` on a change page) holds back
+    // pruning of anything acknowledged after it.
+    void prune_acknowledged() {
+        if (opt_.acked_retention_days <= 0) return;
+        std::string before = core::iso_utc(std::chrono::system_clock::now() -
+                                           std::chrono::hours(24) * opt_.acked_retention_days);
+        const std::string safe = state_.get("safe_before").value_or("");
+        if (!safe.empty() && safe < before) before = safe;
+        store::Transaction tx(db_);
+        r_.pruned = Outbox(db_).prune_acknowledged(before);
+        tx.commit();
+    }
+
+    // A revoked device may not change the register, but the register keeps what it sends in quarantine for the
+    // coordinators. Before the local data goes, every change not yet accepted is sent there, in batches, whatever
+    // step of the round the revocation was noticed in. Returns how many the register confirmed keeping.
+    long long hand_over_unsent() {
+        Outbox outbox(db_);
+        auto entries = outbox.list("inflight");
+        for (auto& e : outbox.list("pending")) entries.push_back(std::move(e));
+        std::sort(entries.begin(), entries.end(),
+                  [](const OutboxEntry& a, const OutboxEntry& b) { return a.client_seq < b.client_seq; });
+        long long kept = 0;
+        const std::size_t chunk = std::max<std::size_t>(1, opt_.push_count);
+        for (std::size_t start = 0; start < entries.size(); start += chunk) {
+            json mutations = json::array();
+            for (std::size_t i = start; i < std::min(entries.size(), start + chunk); ++i)
+                mutations.push_back({{"mutation_id", entries[i].mutation_id},
+                                     {"type", entries[i].type},
+                                     {"data", without_secrets(entries[i].payload)},
+                                     {"recorded_at", entries[i].recorded_at}});
+            const json body = {{"client_id", state_.get("client_id").value_or("")},
+                               {"epoch", state_.get("epoch").value_or("")},
+                               {"mutations", mutations}};
+            const auto res = http_.post_json("/v1/batch", body.dump());
+            if (!res.transport_ok()) break;  // the wipe goes ahead: a revoked device keeps no holder data
+            const json p = net::parse_json(res.body);
+            if (p.is_object() && p.contains("quarantined") && p["quarantined"].is_number_integer())
+                kept += p["quarantined"].get<long long>();
+        }
+        return kept;
     }
 
     bool ensure_client() {
@@ -145,18 +216,23 @@ private:
         for (;;) {
             if (cancelled()) return false;
             auto entries = outbox.due(opt_.push_count, opt_.push_bytes, opt_.respect_backoff);
-            if (entries.empty()) return true;
             const long long offset = std::stoll(state_.get("seq_offset").value_or("0"));
+            const long long answered = answered_through(offset);
+            // With nothing to send, one empty batch per round still tells the register how far it has answered
+            // this installation: a register restored from a backup without a new epoch is found that way.
+            if (entries.empty() && (acked_checked_ || answered <= 0)) return true;
+            acked_checked_ = true;
             json mutations = json::array();
             for (const auto& e : entries)
                 mutations.push_back({{"mutation_id", e.mutation_id},
                                      {"client_seq", e.client_seq - offset},
                                      {"type", e.type},
-                                     {"data", e.payload},
+                                     {"data", with_secrets_opened(e.payload)},
                                      {"recorded_at", e.recorded_at}});
-            const json body = {{"client_id", state_.get("client_id").value_or("")},
-                               {"epoch", state_.get("epoch").value_or("")},
-                               {"mutations", mutations}};
+            json body = {{"client_id", state_.get("client_id").value_or("")},
+                         {"epoch", state_.get("epoch").value_or("")},
+                         {"mutations", mutations}};
+            if (answered > 0) body["acked_through"] = answered;
             {
                 store::Transaction tx(db_);
                 outbox.mark_inflight(entries);
@@ -188,13 +264,24 @@ private:
                     return ensure_client();
                 }
                 if (type == "/problems/client-not-registered" || type == "/problems/client-state-regressed") {
-                    new_identity(false);
+                    // Not registered: the register lost this installation (a restore without a new epoch), and
+                    // with it perhaps changes it had acknowledged, which go again (those it has are skipped).
+                    new_identity(type == "/problems/client-not-registered");
                     if (!ensure_client()) return false;
                     continue;
                 }
                 if (type == "/problems/sequence-gap") {
                     const json p = net::parse_json(res.body);
-                    const long long expected = p.value("expected_seq", 1LL);
+                    const long long expected = p.is_object() ? p.value("expected_seq", 1LL) : 1LL;
+                    if (expected < entries.front().client_seq - offset) {
+                        // The register has forgotten changes it acknowledged: it was restored from a backup.
+                        // They are sent again under a new installation identity, never skipped over.
+                        new_identity(true);
+                        r_.replayed_after_restore = true;
+                        if (++gap_retries_ > 3 || !ensure_client())
+                            return r_.ok() ? fail(FailureKind::server_error, "The change sequence did not match.") : false;
+                        continue;
+                    }
                     state_.set("seq_offset", std::to_string(entries.front().client_seq - expected));
                     if (++gap_retries_ > 3) return fail(FailureKind::server_error, "The change sequence did not match.");
                     continue;
@@ -231,6 +318,15 @@ private:
             outbox.recover_inflight();  // anything the answer did not mention goes again
             tx.commit();
         }
+    }
+
+    // The highest sequence number (as the register numbers this installation) the register has answered.
+    long long answered_through(long long offset) {
+        long long top = 0;
+        soci::indicator ind = soci::i_null;
+        db_.sql() << "SELECT MAX(client_seq) FROM outbox WHERE state IN ('acked', 'conflict', 'rejected')",
+            soci::into(top, ind);
+        return ind == soci::i_ok ? std::max(0LL, top - offset) : 0;
     }
 
     // The register did not accept a change: the rows made or changed for it locally (never confirmed by the
@@ -345,7 +441,26 @@ private:
             st.execute(true);
             removed += st.get_affected_rows();
         }
+        purge_local_copies();
         return removed;
+    }
+
+    // Copies of purged rows kept beside the synced tables go too: acknowledged changes (their payload holds the
+    // holder profile or the site contact), the before-snapshots of changes, conflict copies nobody waits on, and
+    // card events. Changes still waiting to be sent or decided stay with their rows.
+    void purge_local_copies() {
+        const std::string waiting = "SELECT mutation_id FROM outbox WHERE state IN ('pending', 'inflight', 'conflict')";
+        for (const auto& [table, key] : synced_tables()) {
+            const std::string gone = " NOT IN (SELECT " + key + " FROM " + table + ")";
+            db_.sql() << "DELETE FROM outbox_row WHERE entity = '" + table + "' AND entity_id" + gone +
+                             " AND mutation_id NOT IN (" + waiting + ")";
+            db_.sql() << "DELETE FROM local_conflict WHERE entity = '" + table + "' AND entity_id" + gone +
+                             " AND mutation_id NOT IN (" + waiting + ")";
+            db_.sql() << "DELETE FROM outbox WHERE state = 'acked' AND entity = '" + table + "' AND entity_id" + gone;
+        }
+        db_.sql() << "DELETE FROM outbox_row WHERE mutation_id NOT IN (SELECT mutation_id FROM outbox)";
+        db_.sql() << "DELETE FROM card_event WHERE card_id NOT IN (SELECT id FROM card)";
+        db_.sql() << "DELETE FROM message_read WHERE message_id NOT IN (SELECT id FROM message)";
     }
 
     // Applies one page in one transaction: row data in bulk per entity (newest version per row), then
@@ -395,6 +510,8 @@ private:
             purged_ = true;
         }
         state_.set("cursor", doc.at("next_cursor").get<std::string>());
+        if (doc.contains("safe_before") && doc["safe_before"].is_string())
+            state_.set("safe_before", doc["safe_before"].get<std::string>());
         tx.commit();
     }
 
@@ -479,7 +596,7 @@ private:
     const std::atomic<bool>* cancel_;
     store::StateRepository state_;
     SyncReport r_;
-    bool restart_ = false, reauthenticated_ = false, orphans_possible_ = false, purged_ = false;
+    bool restart_ = false, reauthenticated_ = false, acked_checked_ = false, orphans_possible_ = false, purged_ = false;
     int gap_retries_ = 0;
 };
 

@@ -31,6 +31,9 @@ struct SyncReport {
     long long pulled_rows = 0, pulled_bytes = 0, pages = 0, purged_rows = 0;
     bool full_resync = false;
     bool device_revoked = false;  // local register data was wiped
+    bool replayed_after_restore = false;  // the register had lost acknowledged changes; they were sent again
+    long long pruned = 0;         // acknowledged changes removed after the retention window
+    long long quarantined = 0;    // unsent changes the register confirmed keeping in quarantine before the wipe
     double seconds = 0;
     bool ok() const { return failure == FailureKind::none; }
 };
@@ -42,6 +45,9 @@ struct SyncOptions {
     // Automatic rounds wait for an entry's back-off; a round the user asked for sends everything now.
     bool respect_backoff = false;
     long backoff_base_ms = 2000;  // first retry delay after a failed push; doubles up to 10 minutes
+    // Acknowledged changes are kept this long, so that a register restored from a backup up to this old gets them
+    // again; then they are pruned (and never while newer than the register's last safe backup, when it names one).
+    int acked_retention_days = 30;
 };
 
 // One complete round: sign in if needed, register the installation, push, pull until caught up.

@@ -6,6 +6,7 @@
 #include "store/repositories.hpp"
 #include "sync/local_change.hpp"
 #include "sync/local_commands.hpp"
+#include "sync/local_secret.hpp"
 
 namespace kaiku::sync {
 
@@ -165,7 +166,12 @@ LocalResult create_user(store::Database& db, core::User user, const std::string&
     store::UserRepository users{db};
     if (users.by_login(user.login)) return refused({{"login", "conflict", "The login '" + user.login + "' is taken."}});
     json payload = net::to_json(user);
-    payload["password"] = password;
+    try {
+        payload["password"] = seal_secret(password);  // never in clear in the outbox while it waits
+    } catch (const std::exception& e) {
+        return refused({{"password", "not_stored", std::string("The password cannot be kept safely until sending: ") +
+                                                       e.what()}});
+    }
     return commit_local(db, {"user.create", "app_user", user.id, payload}, [&](LocalRows& rows) {
         rows.created("app_user", user.id);
         users.upsert(user);

@@ -144,6 +144,16 @@ int Outbox::replay_acknowledged() {
     return static_cast<int>(st.get_affected_rows());
 }
 
+int Outbox::prune_acknowledged(const std::string& acked_before) {
+    db_.sql() << "DELETE FROM outbox_row WHERE mutation_id IN (SELECT mutation_id FROM outbox WHERE state = 'acked' "
+                 "AND acked_at < :b)",
+        soci::use(acked_before, "b");
+    soci::statement st =
+        (db_.sql().prepare << "DELETE FROM outbox WHERE state = 'acked' AND acked_at < :b", soci::use(acked_before, "b"));
+    st.execute(true);
+    return static_cast<int>(st.get_affected_rows());
+}
+
 std::string Outbox::next_attempt_at() {
     std::string at;
     soci::indicator ind = soci::i_null;

@@ -41,6 +41,8 @@ public:
     int recover_inflight();
     // After a server restore: acknowledged entries are replayed; the server skips those it still has.
     int replay_acknowledged();
+    // Acknowledged entries older than `acked_before` (ISO time) go, with their before-snapshots; returns how many.
+    int prune_acknowledged(const std::string& acked_before);
 
     long long count(const std::string& state);
     long long min_unacked_seq();  // 0 when nothing is pending or in flight

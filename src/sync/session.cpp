@@ -4,10 +4,24 @@
 
 #include "net/dto.hpp"
 #include "store/repositories.hpp"
+#include "sync/local_secret.hpp"
 
 namespace kaiku::sync {
 
 using nlohmann::json;
+
+namespace {
+
+// A token the keyring could not keep is kept in the cache sealed; when even that is impossible, only in memory.
+std::string cache_form(const std::string& token) {
+    try {
+        return seal_secret(token);
+    } catch (const std::exception&) {
+        return "";
+    }
+}
+
+}  // namespace
 
 
 SignInResult sign_in(store::Database& db, net::HttpClient& http, const std::string& login, const std::string& password,
@@ -49,7 +63,7 @@ SignInResult sign_in(store::Database& db, net::HttpClient& http, const std::stri
                 if (s.is_string()) r.sites.push_back(s);
         const bool kept_elsewhere = tokens && tokens->save(r.login, token);
         store::Transaction tx(db);
-        state.set("token", kept_elsewhere ? "" : token);
+        state.set("token", kept_elsewhere ? "" : cache_form(token));
         state.set("token_login", r.login);
         state.set("device_id", r.device_id);
         state.set("user_id", r.user_id);
@@ -74,7 +88,11 @@ namespace {
 std::optional<std::string> saved_token(store::Database& db, const std::string& login, TokenStore* tokens) {
     store::StateRepository state{db};
     if (login.empty() || state.get("token_login").value_or("") != login) return std::nullopt;
-    if (auto token = state.get("token"); token && !token->empty()) return token;
+    if (auto token = state.get("token"); token && !token->empty()) {
+        if (is_sealed(*token)) return unseal_secret(*token);  // another key: the session is lost, sign in again
+        state.set("token", cache_form(*token));               // a token an older version kept in clear
+        return token;
+    }
     if (tokens)
         if (auto token = tokens->load(login); token && !token->empty()) return token;
     return std::nullopt;
