@@ -29,6 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto nl = text.find('\n');
     if (nl == std::string_view::npos) return 0;
     const std::string type(text.substr(0, nl));
+    // A type reaches execute() from the route's path ([a-z_]+.[a-z_]+) or as a JSON string of a batch: UTF-8.
+    if (net::parse_json(net::json(type).dump(-1, ' ', false, net::json::error_handler_t::replace)) != type) return 0;
     const std::string body(text.substr(nl + 1));
     if (net::json_depth(body) > net::kMaxJsonDepth) return 0;
     const auto json = net::parse_json(body);
