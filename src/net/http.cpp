@@ -176,6 +176,11 @@ HttpResponse HttpClient::perform(const std::string& method, const std::string& p
                               " MiB, more than any answer of the register (" + url + ")"
                         : std::string(errbuf[0] ? errbuf : curl_easy_strerror(rc)) + " (" + url + ")";
     }
+    if (options_.on_response) {
+        double seconds = 0;
+        curl_easy_getinfo(curl, CURLINFO_TOTAL_TIME, &seconds);
+        options_.on_response(method, path, res.status, seconds);
+    }
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
     return res;

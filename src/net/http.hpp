@@ -36,6 +36,9 @@ struct HttpOptions {
     const std::atomic<bool>* cancel = nullptr;  // polled during transfer
     std::string ca_file;  // PEM file of trusted certificate authorities (default: the system's)
     std::size_t max_response_bytes = 256u << 20;  // after decompression; larger answers fail as too_large
+    // Called after every request with its method, path, HTTP status (0 when no answer came) and seconds taken:
+    // for timings (kaikuctl bench, load tests). Called on the requesting thread.
+    std::function<void(const std::string& method, const std::string& path, long status, double seconds)> on_response;
 };
 
 // Whether a server address may be used. https:// always; plain http:// only to this computer (localhost,

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -75,6 +76,16 @@ public:
             pollfd p{fd_, POLLIN, 0};
             if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
             if (::recv(fd_, buf, sizeof buf, 0) <= 0) return true;
+        }
+    }
+
+    // Without waiting: true when the peer has closed (what it sent before is read and dropped).
+    bool peer_closed_now() {
+        char buf[4096];
+        for (;;) {
+            const auto n = ::recv(fd_, buf, sizeof buf, MSG_DONTWAIT);
+            if (n == 0) return true;
+            if (n < 0) return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR;
         }
     }
 
