@@ -34,6 +34,11 @@ const std::vector<std::pair<std::string, std::string>>& synced_tables() {
 
 std::string key_of(const std::string& entity) { return entity == "venue_profile" ? "site_id" : "id"; }
 
+// A whole-number member of an object from the register, or `otherwise` when it is missing or not one.
+long long integer_field(const json& j, const char* name, long long otherwise) {
+    return j.is_object() && j.contains(name) && j[name].is_number_integer() ? j[name].get<long long>() : otherwise;
+}
+
 std::string problem_type(const std::string& body) {
     const json p = net::parse_json(body);
     return p.is_object() && p.contains("type") && p["type"].is_string() ? p["type"].get<std::string>() : "";
@@ -81,9 +86,9 @@ public:
                 state_.set("last_sync_error", r_.detail);
             }
         } catch (const store::StoreError& e) {
-            fail(FailureKind::store_error, e.what());
+            fail(store_failure(e.what()), e.what());
         } catch (const soci::soci_error& e) {
-            fail(FailureKind::store_error, e.what());
+            fail(store_failure(e.what()), e.what());
         }
         r_.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
         return r_;
@@ -180,7 +185,8 @@ private:
             if (!res.transport_ok()) return fail(transport_failure(res.failure), res.error);
             if (res.status == 201) {
                 const json doc = net::parse_json(res.body);
-                if (!doc.is_object() || !doc.contains("client_id"))
+                if (!doc.is_object() || !doc.contains("client_id") || !doc["client_id"].is_string() ||
+                    !doc.contains("epoch") || !doc["epoch"].is_string())
                     return fail(FailureKind::bad_response, "The installation could not be registered.");
                 Outbox outbox(db_);
                 const long long first = outbox.min_unacked_seq();
@@ -272,7 +278,7 @@ private:
                 }
                 if (type == "/problems/sequence-gap") {
                     const json p = net::parse_json(res.body);
-                    const long long expected = p.is_object() ? p.value("expected_seq", 1LL) : 1LL;
+                    const long long expected = integer_field(p, "expected_seq", 1);
                     if (expected < entries.front().client_seq - offset) {
                         // The register has forgotten changes it acknowledged: it was restored from a backup.
                         // They are sent again under a new installation identity, never skipped over.
@@ -299,9 +305,13 @@ private:
             }
             store::Transaction tx(db_);
             for (const auto& result : doc["results"]) {
-                const std::string id = result.value("mutation_id", ""), status = result.value("status", "");
+                // A result the client cannot read leaves its change in flight: it goes again (below).
+                if (!result.is_object() || !result.contains("mutation_id") || !result["mutation_id"].is_string() ||
+                    (result.contains("status") && !result["status"].is_string()))
+                    continue;
+                const std::string id = result["mutation_id"], status = result.value("status", "");
                 if (status == "applied" || status == "duplicate") {
-                    outbox.mark_acked(id, result.value("version", 0LL), result);
+                    outbox.mark_acked(id, integer_field(result, "version", 0), result);
                     ++(status == "applied" ? r_.applied : r_.duplicates);
                 } else if (status == "conflict") {
                     outbox.mark_conflict(id, result.value("problem", json::object()));
@@ -343,6 +353,7 @@ private:
             soci::into(entity), soci::into(entity_id);
         if (entity != "site") return;
         json current = problem["current"];
+        if (current.contains("contact") && !current["contact"].is_object()) return;  // not a site
         json contact = json::object();
         for (const char* f : {"contact_name", "contact_email", "contact_phone"})
             if (current.contains(f)) contact[f] = current[f];
@@ -559,7 +570,8 @@ private:
             if (doc.is_discarded() || !doc.is_object() || !doc.contains("changes") || !doc["changes"].is_array() ||
                 !doc.contains("next_cursor") || !doc["next_cursor"].is_string())
                 return fail(FailureKind::bad_response, "A page of changes could not be read; it was not applied.");
-            if (doc.value("has_more", false)) {
+            const bool has_more = doc.contains("has_more") && doc["has_more"].is_boolean() && doc["has_more"].get<bool>();
+            if (has_more) {
                 prefetched_cursor = doc["next_cursor"].get<std::string>();
                 prefetched = std::async(std::launch::async,
                                         [this, path = changes_path(prefetched_cursor)] { return http_.get(path); });
@@ -574,7 +586,7 @@ private:
             }
             ++r_.pages;
             report("pull", r_.pulled_rows, r_.pulled_bytes);
-            if (!doc.value("has_more", false)) break;
+            if (!has_more) break;
         }
         if (r_.full_resync && !purged_) {
             store::Transaction tx(db_);
@@ -712,7 +724,7 @@ void SyncEngine::loop() {
             options.respect_backoff = automatic;  // a timer round waits for back-off; a user's round does not
             report = sync_once(*db, http, credentials_, options, progress, &cancel_);
         } catch (const std::exception& e) {
-            report.failure = FailureKind::store_error;
+            report.failure = store_failure(e.what());
             report.detail = e.what();
         }
         busy_ = false;

@@ -84,6 +84,11 @@ bool fetch_all(store::Database& db, const net::HttpClient& http, const std::stri
 
 }  // namespace
 
+FailureKind store_failure(const std::string& what) {
+    // SQLite's SQLITE_FULL text; PostgreSQL never backs the client cache.
+    return what.find("database or disk is full") != std::string::npos ? FailureKind::disk_full : FailureKind::store_error;
+}
+
 FailureKind transport_failure(net::HttpResponse::Failure f) {
     using F = net::HttpResponse::Failure;
     switch (f) {
@@ -119,7 +124,7 @@ RefreshResult refresh_network(store::Database& db, const net::HttpClient& http,
             store::StateRepository{db}.set("last_network_refresh", std::to_string(std::time(nullptr)));
             store::StateRepository{db}.set("server_url", http.base_url());
         } catch (const std::exception& e) {
-            fail.set(FailureKind::store_error, e.what());
+            fail.set(store_failure(e.what()), e.what());
         }
     }
     return result;
@@ -142,6 +147,7 @@ std::string describe(const RefreshResult& r) {
         case FailureKind::bad_response: return "The server sent an answer this program cannot read: " + r.detail;
         case FailureKind::cancelled: return "Cancelled.";
         case FailureKind::store_error: return "Could not save to the local database: " + r.detail;
+        case FailureKind::disk_full: return "The disk holding the local database is full; free some space.";
     }
     return r.detail;
 }

@@ -24,8 +24,12 @@ enum class FailureKind {
     server_error,
     bad_response,
     cancelled,
-    store_error
+    store_error,
+    disk_full  // the disk holding the local data is full: nothing was lost, free space and sync again
 };
+
+// The failure a local database error stands for: disk_full when the disk (or the database's size limit) is full.
+FailureKind store_failure(const std::string& what);
 
 // How a transport failure (no answer at all) is reported to the user.
 FailureKind transport_failure(net::HttpResponse::Failure);

@@ -171,6 +171,9 @@ wxString sync_failure_message(sync::FailureKind failure, long http_status, const
             // TRANSLATORS: %s is a technical detail in English
             return wxString::Format(_("The data saved on this computer could not be updated (%s)."),
                                     short_detail(detail));
+        case FailureKind::disk_full:
+            return _("The disk of this computer is full, so the sync stopped. Nothing you entered was lost. Free "
+                     "some space (empty the recycle bin, remove large files) and sync again.");
     }
     return {};
 }
@@ -179,6 +182,7 @@ wxString sync_failure_status(sync::FailureKind failure) {
     switch (failure) {
         case sync::FailureKind::none: return _("Online");
         case sync::FailureKind::store_error: return _("Local data error");
+        case sync::FailureKind::disk_full: return _("Disk full");
         case sync::FailureKind::cancelled: return _("Sync cancelled");
         case sync::FailureKind::unauthorized: return _("Not signed in");
         case sync::FailureKind::forbidden: return _("Access refused");

@@ -297,3 +297,47 @@ TEST_CASE("acknowledged changes are pruned after the retention window, not befor
         soci::into(left);
     CHECK(left == 0);
 }
+
+TEST_CASE("a full disk during pull and push stops the sync with its own failure, loses nothing, and the sync resumes") {
+    Setup s;
+    Client c(s.dir, "venue", "venue-tre");
+    const auto limit_growth = [&](int extra_pages) {
+        int pages = 0;
+        c.db.sql() << "PRAGMA page_count", soci::into(pages);
+        c.db.sql() << "PRAGMA max_page_count = " + std::to_string(pages + extra_pages);
+    };
+    const auto free_space = [&] { c.db.sql() << "PRAGMA max_page_count = 1073741823"; };
+    sync::SyncOptions small;
+    small.page_size = 100;
+
+    // The first pull fills the disk after a few pages: the pages applied stay, with their cursor.
+    limit_growth(40);
+    const auto full = c.sync(s.server.url(), small);
+    CHECK(full.failure == sync::FailureKind::disk_full);
+    CHECK(full.pages >= 1);
+    const auto kept = client_rows(c.db).size();
+    CHECK(kept > 0);
+    free_space();
+    const auto resumed = c.sync(s.server.url(), small);
+    INFO(resumed.detail);
+    REQUIRE(resumed.ok());
+    CHECK(!resumed.full_resync);
+    CHECK(resumed.pulled_rows + static_cast<long long>(kept) <= full.pulled_rows + resumed.pulled_rows);
+    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.fx.scope_of("venue-tre")}));
+
+    // Uses recorded, then the disk fills before the push's bookkeeping and the pull of their rows.
+    const std::string card = s.fx.registered_card(s.fx.scope_of("issuer-tre")), venue = s.fx.scope_of("venue-tre");
+    const long long before = s.fx.count("usage");
+    for (const char* day : {"2026-11-05", "2026-11-06", "2026-11-07"}) REQUIRE(sync::record_use(c.db, a_use(card, venue, day)).ok());
+    limit_growth(0);
+    const auto pushed = c.sync(s.server.url());
+    if (!pushed.ok()) CHECK(pushed.failure == sync::FailureKind::disk_full);
+    CHECK(sync::Outbox(c.db).count("pending") + sync::Outbox(c.db).count("inflight") + sync::Outbox(c.db).count("acked") == 3);
+    free_space();
+    const auto after = c.sync(s.server.url());
+    INFO(after.detail);
+    REQUIRE(after.ok());
+    CHECK(s.fx.count("usage") == before + 3);  // each once, whatever the full disk interrupted
+    check_all_delivered(c.db, s.sdb);
+    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + venue}));
+}
