@@ -39,6 +39,9 @@ Options:
                      then it waits, whatever login it tries
   --sign-in-rate N   Sign-ins per second from everyone together (1 to 10000, default 20; bursts of 5 s)
   --hashing-slots N  Password hashes computed at once, 64 MiB each (1 to 64, default 4)
+  --min-client-schema N
+                     Oldest client cache schema served changes (default 1); older clients may still send
+                     their pending changes, then are asked to update
   --tls-cert PATH    Serve HTTPS with this PEM certificate (chain); needs --tls-key
   --tls-key PATH     The certificate's PEM private key
   --seed SPEC        With serve: seed the demo network first if the database has no areas
@@ -170,6 +173,9 @@ ParseResult parse_options(const std::vector<std::string>& args) {
         } else if (flag == "--sign-in-rate") {
             if (!need_value() || !parse_int(value, 1, 10000, o.sign_in_rate))
                 return fail("--sign-in-rate: must be a number from 1 to 10000");
+        } else if (flag == "--min-client-schema") {
+            if (!need_value() || !parse_int(value, 1, 100000, o.min_client_schema))
+                return fail("--min-client-schema: must be a number from 1 to 100000");
         } else if (flag == "--hashing-slots") {
             if (!need_value() || !parse_int(value, 1, 64, o.hashing_slots))
                 return fail("--hashing-slots: must be a number from 1 to 64");

@@ -20,6 +20,7 @@ struct Options {
     int sign_in_failures_per_address = 30;  // in 15 minutes
     int sign_in_rate = 20;                  // sign-ins per second overall
     int hashing_slots = 4;                  // concurrent Argon2 hashes
+    int min_client_schema = 1;              // caches older than this may push but not pull
     std::string seed;  // "demo", "demo:SCALE" or "scale:SCALE"; with serve: only into an empty database
     unsigned long long seed_value = 1;
     int keep_days = 365;  // compact: change-log entries younger than this stay

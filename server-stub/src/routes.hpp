@@ -53,7 +53,8 @@ bool page_params(const httplib::Request&, httplib::Response&, PageParams&);
 void add_auth_routes(httplib::Server&, const std::string& url);
 void add_read_routes(httplib::Server&, const std::string& url);
 void add_command_routes(httplib::Server&, const std::string& url);
-void add_sync_routes(httplib::Server&, const std::string& url);
+// Pulls from caches with a schema older than `min_client_schema` are refused (426); their pushes are accepted.
+void add_sync_routes(httplib::Server&, const std::string& url, int min_client_schema = 1);
 void add_statistics_routes(httplib::Server&, const std::string& url);
 
 }  // namespace kaiku::server

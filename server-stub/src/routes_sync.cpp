@@ -185,7 +185,7 @@ void build_entries(store::Database& db, const Principal& p, const std::vector<Pe
 
 }  // namespace
 
-void add_sync_routes(httplib::Server& s, const std::string& url) {
+void add_sync_routes(httplib::Server& s, const std::string& url, int min_client_schema) {
     s.Post("/v1/clients", [url](const httplib::Request& req, httplib::Response& res) {
         auto& db = thread_db(url);
         const auto p = require_principal(db, req, res);
@@ -209,7 +209,7 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
         return top;
     };
 
-    s.Get("/v1/changes", [url, position_of](const httplib::Request& req, httplib::Response& res) {
+    s.Get("/v1/changes", [url, position_of, min_client_schema](const httplib::Request& req, httplib::Response& res) {
         auto& db = thread_db(url);
         const auto p = require_principal(db, req, res);
         if (!p) return;
@@ -224,6 +224,25 @@ void add_sync_routes(httplib::Server& s, const std::string& url) {
                              json::array({{{"field", "limit"}, {"code", "out_of_range"},
                                            {"message", "Query parameter 'limit' must be a whole number from 1 to " +
                                                            std::to_string(kMaxChangesPage) + "."}}}));
+                return;
+            }
+        }
+        // A cache too old to read today's rows may not pull; it has pushed first, so nothing it holds is lost.
+        if (req.has_param("client_schema")) {
+            const auto v = req.get_param_value("client_schema");
+            bool digits = !v.empty() && v.size() <= 6;
+            for (char c : v) digits = digits && c >= '0' && c <= '9';
+            if (!digits) {
+                send_problem(res, 400, "invalid-query", "Invalid query parameters", {},
+                             json::array({{{"field", "client_schema"}, {"code", "invalid_format"},
+                                           {"message", "Query parameter 'client_schema' must be a whole number."}}}));
+                return;
+            }
+            if (std::stoi(v) < min_client_schema) {
+                json problem = net::problem(426, "client-too-old", "This version of Kaiku Admin is too old",
+                                            "Update Kaiku Admin; changes already sent are kept.");
+                problem["min_client_schema"] = min_client_schema;
+                send_json(res, 426, problem);
                 return;
             }
         }

@@ -104,7 +104,7 @@ void Server::install_routes() {
     add_auth_routes(s, url);
     add_read_routes(s, url);
     add_command_routes(s, url);
-    add_sync_routes(s, url);
+    add_sync_routes(s, url, options_.min_client_schema);
     add_statistics_routes(s, url);
 }
 

@@ -270,6 +270,9 @@ std::string describe(sync::FailureKind kind, const std::string& detail) {
             return format(tr("The server sent an answer this program cannot read: %s"), detail);
         case FailureKind::cancelled: return tr("Cancelled.");
         case FailureKind::store_error: return format(tr("Could not save to the local database: %s"), detail);
+        case FailureKind::client_too_old:
+            return tr("This version is too old for the register: the changes made here were sent, but no changes are "
+                      "received until it is updated.");
         case FailureKind::disk_full:
             return tr("The disk holding the local database is full; nothing entered was lost. Free some space and "
                       "sync again.");

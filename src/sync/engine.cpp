@@ -10,6 +10,7 @@
 #include "core/timestamp.hpp"
 #include "net/dto.hpp"
 #include "store/mapping.hpp"
+#include "store/migrations.hpp"
 #include "store/repositories.hpp"
 #include "sync/local_change.hpp"
 #include "sync/local_secret.hpp"
@@ -527,7 +528,9 @@ private:
     }
 
     std::string changes_path(const std::string& cursor) const {
-        return "/v1/changes?limit=" + std::to_string(opt_.page_size) + (cursor.empty() ? "" : "&cursor=" + cursor);
+        return "/v1/changes?limit=" + std::to_string(opt_.page_size) +
+               "&client_schema=" + std::to_string(store::latest_schema_version()) +
+               (cursor.empty() ? "" : "&cursor=" + cursor);
     }
 
     bool pull() {
@@ -562,6 +565,11 @@ private:
                     continue;
                 }
                 if (session_problem(res)) continue;
+                if (res.status == 426 && type == "/problems/client-too-old")
+                    return fail(FailureKind::client_too_old,
+                                "The register no longer serves changes to this version; the changes made here were "
+                                "sent. Update Kaiku Admin.",
+                                426);
                 if (r_.ok()) fail(FailureKind::server_error, "HTTP " + std::to_string(res.status) + " from /v1/changes", res.status);
                 return false;
             }

@@ -148,6 +148,7 @@ std::string describe(const RefreshResult& r) {
         case FailureKind::cancelled: return "Cancelled.";
         case FailureKind::store_error: return "Could not save to the local database: " + r.detail;
         case FailureKind::disk_full: return "The disk holding the local database is full; free some space.";
+        case FailureKind::client_too_old: return "This version is too old for the register; update it.";
     }
     return r.detail;
 }

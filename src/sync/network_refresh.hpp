@@ -25,7 +25,8 @@ enum class FailureKind {
     bad_response,
     cancelled,
     store_error,
-    disk_full  // the disk holding the local data is full: nothing was lost, free space and sync again
+    disk_full,  // the disk holding the local data is full: nothing was lost, free space and sync again
+    client_too_old  // 426: the register no longer serves changes to this version (pending changes were sent)
 };
 
 // The failure a local database error stands for: disk_full when the disk (or the database's size limit) is full.

@@ -171,6 +171,9 @@ wxString sync_failure_message(sync::FailureKind failure, long http_status, const
             // TRANSLATORS: %s is a technical detail in English
             return wxString::Format(_("The data saved on this computer could not be updated (%s)."),
                                     short_detail(detail));
+        case FailureKind::client_too_old:
+            return _("This version of Kaiku Admin is too old for the register. The changes made on this computer "
+                     "were sent; install the new version to see the register's data again.");
         case FailureKind::disk_full:
             return _("The disk of this computer is full, so the sync stopped. Nothing you entered was lost. Free "
                      "some space (empty the recycle bin, remove large files) and sync again.");
@@ -183,6 +186,7 @@ wxString sync_failure_status(sync::FailureKind failure) {
         case sync::FailureKind::none: return _("Online");
         case sync::FailureKind::store_error: return _("Local data error");
         case sync::FailureKind::disk_full: return _("Disk full");
+        case sync::FailureKind::client_too_old: return _("Update needed");
         case sync::FailureKind::cancelled: return _("Sync cancelled");
         case sync::FailureKind::unauthorized: return _("Not signed in");
         case sync::FailureKind::forbidden: return _("Access refused");

@@ -8,8 +8,11 @@
 #include "support/processes.hpp"
 #include "support/sync_checks.hpp"
 #include "support/test_database.hpp"
+#include "store/migrations.hpp"
 #include "sync/local_commands.hpp"
 #include "sync/local_secret.hpp"
+
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cstdlib>
 #include <optional>
@@ -340,4 +343,49 @@ TEST_CASE("a full disk during pull and push stops the sync with its own failure,
     CHECK(s.fx.count("usage") == before + 3);  // each once, whatever the full disk interrupted
     check_all_delivered(c.db, s.sdb);
     CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + venue}));
+}
+
+TEST_CASE("a cache of an older schema with a pending outbox is upgraded without losing it, and a too-old client still pushes") {
+    Setup s;
+    const std::string card = s.fx.registered_card(s.fx.scope_of("issuer-tre")), venue = s.fx.scope_of("venue-tre");
+    // The change as today's client writes it, to be put into an old cache.
+    sync::OutboxEntry change;
+    {
+        Client ref(s.dir, "ref", "venue-tre");
+        REQUIRE(ref.sync(s.server.url()).ok());
+        REQUIRE(sync::record_use(ref.db, a_use(card, venue, "2026-11-12")).ok());
+        change = sync::Outbox(ref.db).list("pending").at(0);
+    }
+    // A cache as the release with schema 4 left it (the first with an outbox), holding that change unsent.
+    const std::string old_path = s.dir.file("old.sqlite");
+    {
+        soci::session old(*soci::factory_sqlite3(), "db=\"" + old_path + "\"");
+        for (const auto& m : store::migrations()) {
+            if (m.version > 4) break;
+            if (m.applies != store::AppliesTo::server)
+                for (const auto& st : m.statements) old << st;
+        }
+        const std::string payload = change.payload.dump();
+        old << "INSERT INTO outbox (mutation_id, type, entity, entity_id, payload, recorded_at) VALUES (:m, :t, :e, :i, :p, :r)",
+            soci::use(change.mutation_id, "m"), soci::use(change.type, "t"), soci::use(change.entity, "e"),
+            soci::use(change.entity_id, "i"), soci::use(payload, "p"), soci::use(change.recorded_at, "r");
+        old << "PRAGMA user_version = 4";
+    }
+    Client upgraded(s.dir, "old", "venue-tre");  // opening it runs the migrations from 5 on
+    REQUIRE(upgraded.db.schema_version() == store::latest_schema_version());
+    const auto pending = sync::Outbox(upgraded.db).list("pending");
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].mutation_id == change.mutation_id);
+    CHECK(pending[0].payload == change.payload);
+
+    // The register now serves only newer caches: this one is refused the pull, but its change is applied first.
+    s.server.stop();
+    test::ServerProcess newer(s.dir, s.tdb.url(), {"--min-client-schema", std::to_string(store::latest_schema_version() + 1)});
+    const long long before = s.fx.count("usage");
+    const auto r = upgraded.sync(newer.url());
+    CHECK(r.failure == sync::FailureKind::client_too_old);
+    CHECK(r.http_status == 426);
+    CHECK(r.applied == 1);
+    CHECK(s.fx.count("usage") == before + 1);
+    check_all_delivered(upgraded.db, s.sdb);
 }
