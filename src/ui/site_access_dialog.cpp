@@ -112,7 +112,9 @@ void SiteAccessDialog::load() {
 void SiteAccessDialog::apply_own_changes() {
     auto& users = access_.users;
     auto& candidates = access_.candidates;
-    for (const auto& [id, granted] : own_changes_) {
+    for (const auto& change : own_changes_) {
+        const auto& id = change.first;  // not a structured binding: clang 14 cannot capture one in a lambda
+        const bool granted = change.second;
         const auto listed = std::find_if(users.begin(), users.end(), [&](const SiteUser& u) { return u.user.id == id; });
         if (granted && listed == users.end()) {
             const auto c = std::find_if(candidates.begin(), candidates.end(),

@@ -45,7 +45,9 @@ ChildOutcome crash_child(int sig) {
 }  // namespace
 
 TEST_CASE("a fatal signal is reported with a backtrace and still ends the process") {
-    for (const auto& [sig, name] : {std::pair{SIGSEGV, "SEGV"}, std::pair{SIGABRT, "ABRT"}}) {
+    for (const auto& entry : {std::pair{SIGSEGV, "SEGV"}, std::pair{SIGABRT, "ABRT"}}) {
+        const int sig = entry.first;  // plain variables: clang 14 cannot capture structured bindings
+        const char* name = entry.second;
         CAPTURE(name);
         const auto outcome = crash_child(sig);
         CHECK(outcome.signal == sig);

@@ -147,7 +147,7 @@ TEST_CASE("XLSX: shared and inline strings, numbers, booleans, dates and empty c
     for (bool constant_memory : {false, true}) {
         CAPTURE(constant_memory);
         const std::string path = dir.file(constant_memory ? "inline.xlsx" : "shared.xlsx");
-        lxw_workbook_options opt = {constant_memory ? LXW_TRUE : LXW_FALSE, nullptr, LXW_FALSE};
+        lxw_workbook_options opt = {static_cast<uint8_t>(constant_memory ? LXW_TRUE : LXW_FALSE), nullptr, LXW_FALSE};
         lxw_workbook* wb = workbook_new_opt(path.c_str(), &opt);
         lxw_format* date_fmt = workbook_add_format(wb);
         format_set_num_format(date_fmt, "d.m.yyyy");
