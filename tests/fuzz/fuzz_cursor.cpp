@@ -63,7 +63,13 @@ struct World {
         client->set_keep_alive(true);
         // The server's own statics come to life with its first connection: stopping it at exit is registered after
         // them, so it runs (and its workers finish) before they are destroyed.
-        if (!client->Get("/healthz")) std::abort();
+        // (The first answer may be slow on a loaded machine: try for a while.)
+        bool up = false;
+        for (int i = 0; i < 100 && !up; ++i) {
+            up = static_cast<bool>(client->Get("/healthz"));
+            if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        if (!up) std::abort();
         std::atexit([] { instance().stop(); });
     }
     void stop() {
