@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Developer entry point: installs what is missing (Debian 12), builds, and runs the demo or the tests.
 #   bash installer/dev.sh demo    build, start kaiku-server with the demo network and open kaiku-admin
-#   bash installer/dev.sh test    build and run the whole test suite (unit, integration, gui)
+#   bash installer/dev.sh test    build and run the whole test suite (unit, integration, gui), then again with
+#                                 AddressSanitizer + UBSan (build-san, with the fuzz targets) and the server and
+#                                 sync tests with ThreadSanitizer (build-tsan) when KAIKU_SANITIZERS=1
 #   bash installer/dev.sh deps    only install missing packages
 # Environment: BUILD_DIR (default build), KAIKU_DEMO_SCALE (default 1), KAIKU_DEMO_PORT (default 8080),
 #              KAIKU_USER (default coord-tre) and KAIKU_PASSWORD (default kaikukortti-demo) for the demo.
@@ -19,6 +21,8 @@ build_packages=(cmake make g++ pkg-config gettext
   libcairo2-dev libzint-dev fonts-dejavu-core)
 test_packages=(xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick gnome-themes-extra curl sqlite3
   openssl postgresql nodejs poppler-utils zbar-tools)
+# The sanitizer and fuzzing trees (build-san, build-tsan) are built with clang; llvm-14 symbolizes their reports.
+sanitizer_packages=(clang-14 libclang-rt-14-dev llvm-14)
 
 install_missing() {
   local missing=()
@@ -43,22 +47,69 @@ build() {
   cmake --build "$build_dir" -j "$(nproc)"
 }
 
+# Runs ctest in the current folder (extra arguments select tests). A GUI test drives a real X server and
+# accessibility bus: one that failed runs once more (its first failure stays printed above); any other failed
+# test fails the run at once.
+run_ctest() {
+  if ! ctest --output-on-failure --timeout 900 -j 2 "$@"; then
+    local failed
+    failed=$(sed -n 's/^[0-9]*://p' Testing/Temporary/LastTestsFailed.log)
+    if [ -z "$failed" ] || grep -qv '^gui\.' <<<"$failed"; then exit 1; fi
+    echo "GUI tests failed once, running them again: $(tr '\n' ' ' <<<"$failed")"
+    ctest --output-on-failure --timeout 900 --rerun-failed
+  fi
+}
+
+phases=()
+phase() {
+  phases+=("$(printf '  %-40s %4d s' "$1" $((SECONDS - $2)))")
+  echo "== $1: $((SECONDS - $2)) s"
+}
+
+# Sanitizer options for every test of the sanitizer trees; suppressions (third-party code only) are in
+# tests/sanitizers/.
+sanitizer_environment() {
+  local supp=$here/tests/sanitizers
+  export ASAN_OPTIONS=detect_leaks=1:strict_init_order=1:detect_stack_use_after_return=1:abort_on_error=0
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS=suppressions=$supp/lsan.supp:print_suppressions=0
+  export TSAN_OPTIONS=suppressions=$supp/tsan.supp:halt_on_error=0:second_deadlock_stack=1
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+  export TSAN_SYMBOLIZER_PATH=$ASAN_SYMBOLIZER_PATH
+}
+
 case "${1:-}" in
   deps)
-    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    install_missing "${build_packages[@]}" "${test_packages[@]}" "${sanitizer_packages[@]}"
     ;;
   test)
-    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    install_missing "${build_packages[@]}" "${test_packages[@]}" "${sanitizer_packages[@]}"
+    start=$SECONDS
     build
-    cd "$build_dir"
-    if ! ctest --output-on-failure --timeout 900 -j 2; then
-      # A GUI test drives a real X server and accessibility bus: one that failed runs once more (its first failure
-      # stays printed above). Any other failed test fails the run at once.
-      failed=$(sed -n 's/^[0-9]*://p' Testing/Temporary/LastTestsFailed.log)
-      if [ -z "$failed" ] || grep -qv '^gui\.' <<<"$failed"; then exit 1; fi
-      echo "GUI tests failed once, running them again: $(tr '\n' ' ' <<<"$failed")"
-      ctest --output-on-failure --timeout 900 --rerun-failed
-    fi
+    phase "build" "$start"
+    start=$SECONDS
+    (cd "$build_dir" && run_ctest)
+    phase "tests" "$start"
+    [ "${KAIKU_SANITIZERS:-0}" = 1 ] || exit 0
+    sanitizer_environment
+    # Everything again under AddressSanitizer + UBSan, plus the fuzz targets (label fuzz, KAIKU_FUZZ_SECONDS each).
+    start=$SECONDS
+    cmake --preset san >/dev/null
+    cmake --build build-san -j "$(nproc)"
+    phase "build-san" "$start"
+    start=$SECONDS
+    (cd build-san && run_ctest)
+    phase "tests in build-san (with fuzz)" "$start"
+    # ThreadSanitizer: only the programs and tests where threads meet (the server, sync against it).
+    start=$SECONDS
+    cmake --preset tsan >/dev/null
+    cmake --build build-tsan -j "$(nproc)" --target kaiku-server kaikuctl integration_tests translations
+    phase "build-tsan" "$start"
+    start=$SECONDS
+    (cd build-tsan && run_ctest -L integration -LE "postgres|contract|report")
+    phase "server and sync tests in build-tsan" "$start"
+    echo "Phases:"
+    printf '%s\n' "${phases[@]}"
     ;;
   demo)
     install_missing "${build_packages[@]}"
