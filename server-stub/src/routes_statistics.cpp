@@ -1,5 +1,6 @@
 // GET /v1/statistics/profile: holder profile breakdowns, computed here because national service clients receive
-// cards without holder profiles. Small cells are suppressed and their values never leave the server.
+// cards without holder profiles. Small cells are suppressed and their values never leave the server; periods are
+// whole quarters that have ended, so that answers cannot be subtracted from each other to reveal hidden cells.
 #include "report/statistics.hpp"
 #include "report/table_json.hpp"
 #include "routes.hpp"
@@ -60,7 +61,13 @@ void add_statistics_routes(httplib::Server& s, const std::string& url) {
             }
             f.area_ids = {p->area_id};
         }
-        send_json(res, 200, report::to_json(report::profile_breakdown(db, f, *by)));
+        // Whole quarters that have ended, each cell shown only where every quarter shows it: see
+        // published_profile_breakdown. The answer says which period it counted.
+        const auto published = report::published_profile_breakdown(db, f, *by, core::Date::today());
+        auto body = report::to_json(published.table);
+        body["period"] = published.from ? json{{"from", published.from->iso()}, {"to", published.to->iso()}}
+                                        : json(nullptr);
+        send_json(res, 200, body);
     });
 }
 

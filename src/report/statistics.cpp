@@ -472,4 +472,52 @@ Table profile_breakdown(store::Database& db, const Filter& f, Profile p) {
     return t;
 }
 
+core::Date quarter_start(core::Date d) {
+    return *core::Date::from_ymd(d.year(), (d.month() - 1) / 3 * 3 + 1, 1);
+}
+
+core::Date quarter_end(core::Date d) { return quarter_start(d).plus_months(3).plus_days(-1); }
+
+PublishedProfile published_profile_breakdown(store::Database& db, const Filter& f, Profile p, core::Date today) {
+    PublishedProfile out;
+    const core::Date last_end = quarter_start(today).plus_days(-1);
+    std::optional<core::Date> from = f.from ? std::optional(quarter_start(*f.from)) : std::nullopt;
+    if (!from) {  // from the first registered card on
+        for_each_row(db, "SELECT MIN(registered_on) FROM card WHERE registered_on IS NOT NULL",
+                     [&](const store::RowReader& r) {
+                         if (const auto d = core::Date::parse(r.text(0))) from = quarter_start(*d);
+                     });
+    }
+    const core::Date to = f.to ? std::min(quarter_end(*f.to), last_end) : last_end;
+    Filter window = f;
+    if (!from || *from > to) {
+        // Nothing has ended yet: an empty period, every cell 0.
+        window.from = last_end.plus_days(1);
+        window.to = last_end;
+        out.table = profile_breakdown(db, window, p);
+        return out;
+    }
+    window.from = out.from = *from;
+    window.to = out.to = to;
+    out.table = profile_breakdown(db, window, p);
+    for (core::Date q = *from; q <= to; q = q.plus_months(3)) {
+        Filter one = f;
+        one.from = q;
+        one.to = quarter_end(q);
+        const Table part = profile_breakdown(db, one, p);
+        for (const auto& pr : part.rows) {
+            const auto row = std::find_if(out.table.rows.begin(), out.table.rows.end(),
+                                          [&](const Row& r) { return r.key == pr.key; });
+            if (row == out.table.rows.end()) continue;  // a key the whole period has too, by construction
+            for (std::size_t c = 0; c < pr.cells.size() && c < row->cells.size(); ++c)
+                row->cells[c].suppressed = row->cells[c].suppressed || pr.cells[c].suppressed;
+        }
+        if (part.total && out.table.total)
+            for (std::size_t c = 0; c < part.total->cells.size(); ++c)
+                out.table.total->cells[c].suppressed =
+                    out.table.total->cells[c].suppressed || part.total->cells[c].suppressed;
+    }
+    return out;
+}
+
 }  // namespace kaiku::report

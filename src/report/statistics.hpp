@@ -80,6 +80,22 @@ std::optional<Profile> parse_profile(const std::string&);
 // away through the total) suppressed.
 Table profile_breakdown(store::Database&, const Filter&, Profile);
 
+// Profile statistics for readers who have no holder profiles (the register's answer to the national service).
+// Free periods could be subtracted from each other (1 Jan - 30 Jun minus 1 Jan - 29 Jun is one day) to recover
+// cells that either answer hides, so the period is widened to whole calendar quarters, ends with the last quarter
+// that has ended by `today` (a quarter in progress could be watched day by day), and a cell is shown only when
+// every quarter of the period shows it in its own suppressed table. Every shown value is then a sum of values
+// that the quarters' own tables show: no sum or difference of answers reveals more than those tables do.
+struct PublishedProfile {
+    Table table;
+    std::optional<core::Date> from, to;  // the period counted; both empty when no quarter of it has ended
+};
+PublishedProfile published_profile_breakdown(store::Database&, const Filter&, Profile, core::Date today);
+
+// The first and last day of the calendar quarter of a date.
+core::Date quarter_start(core::Date);
+core::Date quarter_end(core::Date);
+
 // Marks cells 1..4 (and the total's) suppressed, then per column the next smallest cells until no hidden cell can
 // be recovered from the total: at least two hidden cells summing to kSuppressBelow or more.
 void suppress(Table&);

@@ -55,6 +55,21 @@ StatisticsResult fetch_profile_statistics(const net::HttpClient& http, const Pro
     if (!r.table) {
         r.failure = FailureKind::bad_response;
         r.detail = path + ": " + (doc.is_discarded() ? std::string("the answer is not JSON") : error);
+        return r;
+    }
+    if (const auto period = doc.find("period"); period != doc.end() && period->is_object()) {
+        for (const char* end : {"from", "to"}) {
+            const auto v = period->find(end);
+            const auto d = v != period->end() && v->is_string() ? core::Date::parse(v->get<std::string>())
+                                                                 : std::nullopt;
+            if (!d) {
+                r.table.reset();
+                r.failure = FailureKind::bad_response;
+                r.detail = path + ": period." + end + " is not a date";
+                return r;
+            }
+            (std::string(end) == "from" ? r.from : r.to) = d;
+        }
     }
     return r;
 }

@@ -22,6 +22,7 @@ struct StatisticsResult {
     std::string detail;  // English technical detail (path, status, problem title)
     long http_status = 0;
     std::optional<report::Table> table;  // suppressed cells carry value 0 and suppressed = true
+    std::optional<core::Date> from, to;   // the period the register counted (whole quarters); empty: none ended
     bool ok() const { return failure == FailureKind::none; }
 };
 

@@ -238,8 +238,21 @@ void StatisticsView::reload() {
                           "now. Try again when the connection is back.");
                     return show_nothing(text);
                 }
+                // The register counts whole quarters that have ended: the table, its export and its note say
+                // which ones.
                 shown_filter_ = f;
-                show_table(std::move(*loaded.value.table));
+                shown_filter_.from = loaded.value.from;
+                shown_filter_.to = loaded.value.to;
+                wxString period;
+                if (loaded.value.from && loaded.value.to)
+                    // TRANSLATORS: %s are the first and last day of the period, e.g. 1.1.2026 and 30.9.2026
+                    period = wxString::Format(_("Kaikukanta counts holder profiles by whole quarters that have "
+                                                "ended: %s - %s."),
+                                              format_date(*loaded.value.from), format_date(*loaded.value.to));
+                else
+                    period = _("Kaikukanta counts holder profiles by whole quarters, and no quarter of this period "
+                               "has ended yet.");
+                show_table(std::move(*loaded.value.table), period);
             },
             token);
         return;
@@ -303,7 +316,7 @@ void StatisticsView::show_nothing(const wxString& why) {
     chart_->set_chart({});
 }
 
-void StatisticsView::show_table(report::Table table) {
+void StatisticsView::show_table(report::Table table, const wxString& period_note) {
     RecordList* list = current_list();
     // The lists have the table's columns; the first one's title follows the grouping or profile.
     std::vector<wxString> titles{report_text(table.key_header)};
@@ -315,7 +328,7 @@ void StatisticsView::show_table(report::Table table) {
                               ? _("Cells with fewer than 5 holders are shown as \"< 5\" so that no one can be "
                                   "recognised.")
                               : wxString();
-    show_line(note_, note, false);
+    show_line(note_, period_note.empty() ? note : note.empty() ? period_note : period_note + " " + note, false);
     ChartFor chart = ChartFor::trend;
     const int kind = kind_->GetSelection();
     if (kind == cross_area)

@@ -39,7 +39,7 @@ private:
     void update_controls();
     std::optional<report::Filter> read_filter();
     RecordList* current_list() const;
-    void show_table(report::Table table);
+    void show_table(report::Table table, const wxString& period_note = {});
     // An empty table and chart, and why (stopped, or it could not be computed).
     void show_nothing(const wxString& why);
     void export_table();
