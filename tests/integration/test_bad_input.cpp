@@ -171,10 +171,12 @@ TEST_CASE("duplicate ids and replayed batches apply once") {
     const long long uses_before = s.fx.count("usage");
     const auto first = venue.post_json("/v1/batch", body.dump());
     REQUIRE(first.status == 200);
-    for (const auto& r : json::parse(first.body)["results"]) CHECK(r["status"] == "applied");
+    const auto first_doc = json::parse(first.body);  // a range-for over a temporary's member would dangle
+    for (const auto& r : first_doc["results"]) CHECK(r["status"] == "applied");
     const auto second = venue.post_json("/v1/batch", body.dump());
     REQUIRE(second.status == 200);
-    for (const auto& r : json::parse(second.body)["results"]) CHECK(r["status"] == "duplicate");
+    const auto second_doc = json::parse(second.body);
+    for (const auto& r : second_doc["results"]) CHECK(r["status"] == "duplicate");
     CHECK(s.fx.count("usage") == uses_before + 3);
 
     // A gap in the sequence is answered with the expected number; nothing is applied.

@@ -63,8 +63,10 @@ TEST_CASE("concurrent writers lose nothing and the change feed skips nothing") {
                 const json body = {{"client_id", client["client_id"]}, {"epoch", client["epoch"]}, {"mutations", mutations}};
                 const auto res = http.post_json("/v1/batch", body.dump());
                 bool ok = res.status == 200;
-                if (ok)
-                    for (const auto& r : json::parse(res.body)["results"]) ok = ok && r["status"] == "applied";
+                if (ok) {
+                    const auto doc = json::parse(res.body);  // not a range-for over a temporary's member
+                    for (const auto& r : doc["results"]) ok = ok && r["status"] == "applied";
+                }
                 if (!ok) {
                     ++failures;
                     MESSAGE(res.status << " " << res.body.substr(0, 300));
