@@ -500,22 +500,22 @@ PublishedProfile published_profile_breakdown(store::Database& db, const Filter& 
     window.from = out.from = *from;
     window.to = out.to = to;
     out.table = profile_breakdown(db, window, p);
+    auto hide_what_part_hides = [](Row& whole, const Row& part) {
+        for (std::size_t c = 0; c < part.cells.size() && c < whole.cells.size(); ++c)
+            whole.cells[c].suppressed = whole.cells[c].suppressed || part.cells[c].suppressed;
+    };
     for (core::Date q = *from; q <= to; q = q.plus_months(3)) {
         Filter one = f;
         one.from = q;
         one.to = quarter_end(q);
         const Table part = profile_breakdown(db, one, p);
         for (const auto& pr : part.rows) {
+            // Every key of a quarter is a key of the whole period.
             const auto row = std::find_if(out.table.rows.begin(), out.table.rows.end(),
                                           [&](const Row& r) { return r.key == pr.key; });
-            if (row == out.table.rows.end()) continue;  // a key the whole period has too, by construction
-            for (std::size_t c = 0; c < pr.cells.size() && c < row->cells.size(); ++c)
-                row->cells[c].suppressed = row->cells[c].suppressed || pr.cells[c].suppressed;
+            if (row != out.table.rows.end()) hide_what_part_hides(*row, pr);
         }
-        if (part.total && out.table.total)
-            for (std::size_t c = 0; c < part.total->cells.size(); ++c)
-                out.table.total->cells[c].suppressed =
-                    out.table.total->cells[c].suppressed || part.total->cells[c].suppressed;
+        if (part.total && out.table.total) hide_what_part_hides(*out.table.total, *part.total);
     }
     return out;
 }
