@@ -55,6 +55,24 @@ std::string mac(const std::string& key, const std::string& payload) {
     return std::string(reinterpret_cast<char*>(out), sizeof out);
 }
 
+// The register went back in time without a new epoch: it was restored from a backup and the runbook's
+// rotate-epoch step was missed. A new epoch is started, so that every client takes the restore path and sends
+// again what the backup lost; `why` says what gave it away, for the operator's log.
+void start_new_epoch(store::Database& db, const std::string& epoch, const char* why) {
+    const std::string fresh = core::new_uuid();
+    db.sql() << "UPDATE sync_meta SET epoch = :n WHERE id = 1 AND epoch = :o", soci::use(fresh, "n"),
+        soci::use(epoch, "o");
+    std::cerr << "kaiku-server: " << why
+              << ": the register was restored from a backup without rotate-epoch; a new epoch was started\n";
+}
+
+void send_epoch_changed(httplib::Response& res, const char* detail) {
+    send_problem(res, 410, "epoch-changed", "The register was restored from a backup", detail);
+}
+
+constexpr const char* kResyncDetail = "Push pending changes, then sync again from the start.";
+constexpr const char* kResendDetail = "Register again and resend every change made since the restore.";
+
 std::string cursor_key(store::Database& db) {
     std::string k;
     db.sql() << "SELECT cursor_key FROM sync_meta WHERE id = 1", soci::into(k);
@@ -256,21 +274,13 @@ void add_sync_routes(httplib::Server& s, const std::string& url, int min_client_
                 return;
             }
             if ((*opened)["e"] != epoch) {
-                send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
-                             "Push pending changes, then sync again from the start.");
+                send_epoch_changed(res, kResyncDetail);
                 return;
             }
-            // A register never goes back in time: a position ahead of its clock means it was restored from a
-            // backup without a new epoch (a runbook step missed). The epoch is rotated here, so that every client
-            // takes the restore path and sends again what the backup lost.
+            // A register never goes back in time: a position ahead of its clock is a restore without a new epoch.
             if (position_of(*opened) > clock_now(db)) {
-                const std::string fresh = core::new_uuid();
-                db.sql() << "UPDATE sync_meta SET epoch = :n WHERE id = 1 AND epoch = :o", soci::use(fresh, "n"),
-                    soci::use(epoch, "o");
-                std::cerr << "kaiku-server: a client's sync position is ahead of the register's clock: the "
-                             "register was restored from a backup without rotate-epoch; a new epoch was started\n";
-                send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
-                             "Push pending changes, then sync again from the start.");
+                start_new_epoch(db, epoch, "a client's sync position is ahead of the register's clock");
+                send_epoch_changed(res, kResyncDetail);
                 return;
             }
             cur = *opened;
@@ -466,21 +476,14 @@ void add_sync_routes(httplib::Server& s, const std::string& url, int min_client_
             return;
         }
         if (epoch != current_epoch(db)) {
-            send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
-                         "Register again and resend every change made since the restore.");
+            send_epoch_changed(res, kResendDetail);
             return;
         }
-        // The installation remembers more acknowledged changes than the register: the register was restored from
-        // a backup without a new epoch. The epoch is rotated, so that every client sends again what was lost.
+        // The installation remembers more acknowledged changes than the register: a restore without a new epoch.
         if (acked_through > last_seq) {
-            const std::string fresh = core::new_uuid();
-            db.sql() << "UPDATE sync_meta SET epoch = :n WHERE id = 1 AND epoch = :o", soci::use(fresh, "n"),
-                soci::use(epoch, "o");
+            start_new_epoch(db, epoch, "an installation has acknowledged changes the register lacks");
             tx.commit();
-            std::cerr << "kaiku-server: an installation has acknowledged changes the register lacks: the register was "
-                         "restored from a backup without rotate-epoch; a new epoch was started\n";
-            send_problem(res, 410, "epoch-changed", "The register was restored from a backup",
-                         "Register again and resend every change made since the restore.");
+            send_epoch_changed(res, kResendDetail);
             return;
         }
         json results = json::array();

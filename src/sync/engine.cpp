@@ -63,6 +63,29 @@ json without_secrets(json payload) {
     return payload;
 }
 
+// One /v1/batch body for the entries [first, last). A batch to apply numbers its mutations from the
+// installation's offset and carries new passwords opened; a revoked device's hand-over goes to quarantine
+// unnumbered and without them.
+struct BatchOrigin {
+    std::string client_id, epoch;
+};
+enum class BatchKind { apply, hand_over };
+
+using EntryIt = std::vector<OutboxEntry>::const_iterator;
+
+json batch_body(const BatchOrigin& origin, EntryIt first, EntryIt last, BatchKind kind, long long offset = 0) {
+    json mutations = json::array();
+    for (auto e = first; e != last; ++e) {
+        json m = {{"mutation_id", e->mutation_id},
+                  {"type", e->type},
+                  {"data", kind == BatchKind::apply ? with_secrets_opened(e->payload) : without_secrets(e->payload)},
+                  {"recorded_at", e->recorded_at}};
+        if (kind == BatchKind::apply) m["client_seq"] = e->client_seq - offset;
+        mutations.push_back(std::move(m));
+    }
+    return {{"client_id", origin.client_id}, {"epoch", origin.epoch}, {"mutations", std::move(mutations)}};
+}
+
 class Round {
 public:
     Round(store::Database& db, net::HttpClient& http, const Credentials& cred, const SyncOptions& opt,
@@ -161,15 +184,10 @@ private:
         long long kept = 0;
         const std::size_t chunk = std::max<std::size_t>(1, opt_.push_count);
         for (std::size_t start = 0; start < entries.size(); start += chunk) {
-            json mutations = json::array();
-            for (std::size_t i = start; i < std::min(entries.size(), start + chunk); ++i)
-                mutations.push_back({{"mutation_id", entries[i].mutation_id},
-                                     {"type", entries[i].type},
-                                     {"data", without_secrets(entries[i].payload)},
-                                     {"recorded_at", entries[i].recorded_at}});
-            const json body = {{"client_id", state_.get("client_id").value_or("")},
-                               {"epoch", state_.get("epoch").value_or("")},
-                               {"mutations", mutations}};
+            const auto first = entries.cbegin() + static_cast<std::ptrdiff_t>(start);
+            const json body = batch_body(origin(), first, first + static_cast<std::ptrdiff_t>(
+                                                                      std::min(chunk, entries.size() - start)),
+                                         BatchKind::hand_over);
             const auto res = http_.post_json("/v1/batch", body.dump());
             if (!res.transport_ok()) break;  // the wipe goes ahead: a revoked device keeps no holder data
             const json p = net::parse_json(res.body);
@@ -178,6 +196,8 @@ private:
         }
         return kept;
     }
+
+    BatchOrigin origin() { return {state_.get("client_id").value_or(""), state_.get("epoch").value_or("")}; }
 
     bool ensure_client() {
         if (!state_.get("client_id").value_or("").empty()) return true;
@@ -229,24 +249,16 @@ private:
             // this installation: a register restored from a backup without a new epoch is found that way.
             if (entries.empty() && (acked_checked_ || answered <= 0)) return true;
             acked_checked_ = true;
-            json mutations = json::array();
-            for (const auto& e : entries)
-                mutations.push_back({{"mutation_id", e.mutation_id},
-                                     {"client_seq", e.client_seq - offset},
-                                     {"type", e.type},
-                                     {"data", with_secrets_opened(e.payload)},
-                                     {"recorded_at", e.recorded_at}});
-            json body = {{"client_id", state_.get("client_id").value_or("")},
-                         {"epoch", state_.get("epoch").value_or("")},
-                         {"mutations", mutations}};
+            json body = batch_body(origin(), entries.cbegin(), entries.cend(), BatchKind::apply, offset);
             if (answered > 0) body["acked_through"] = answered;
             {
                 store::Transaction tx(db_);
                 outbox.mark_inflight(entries);
                 tx.commit();
             }
-            const auto res = http_.post_json("/v1/batch", body.dump());
-            report("push", r_.pushed, static_cast<long long>(body.dump().size()));
+            const std::string text = body.dump();
+            const auto res = http_.post_json("/v1/batch", text);
+            report("push", r_.pushed, static_cast<long long>(text.size()));
             if (!res.transport_ok() || res.status >= 500) {
                 store::Transaction tx(db_);
                 outbox.release(entries, res.transport_ok() ? "HTTP " + std::to_string(res.status) : res.error,

@@ -7,6 +7,7 @@
 #include "core/uuid.hpp"
 #include "support/api.hpp"
 #include "support/demo_fixture.hpp"
+#include "support/demo_register.hpp"
 #include "support/processes.hpp"
 #include "support/test_database.hpp"
 
@@ -17,14 +18,9 @@ using test::TempDir;
 
 namespace {
 
-struct Setup {
-    TempDir dir;
-    test::TestDatabase tdb{dir};
-    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.01"}};
-    store::Database db{tdb.url(), store::SchemaKind::server};
-    test::DemoFixture fx{db};
+struct Setup : test::DemoRegister {
     net::HttpClient coord{server.url()};
-    Setup() { test::sign_in(coord, "coord-tre"); }
+    Setup() : DemoRegister("0.01") { test::sign_in(coord, "coord-tre"); }
 };
 
 json registration(test::DemoFixture& fx) {

@@ -5,6 +5,7 @@
 
 #include "core/card_id.hpp"
 #include "core/timestamp.hpp"
+#include "support/demo_register.hpp"
 #include "support/processes.hpp"
 #include "support/sync_checks.hpp"
 #include "support/test_database.hpp"
@@ -25,13 +26,7 @@ using test::TempDir;
 
 namespace {
 
-struct Setup {
-    TempDir dir;
-    test::TestDatabase tdb{dir};
-    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
-    store::Database sdb{tdb.url(), store::SchemaKind::server};
-    test::DemoFixture fx{sdb};
-};
+using Setup = test::DemoRegister;
 
 std::string device_of(store::Database& cache, const std::string& url, const std::string& login) {
     net::HttpClient http(url);
@@ -55,7 +50,7 @@ long long quarantined(Setup& s, const std::vector<std::string>& ids) {
     long long n = 0;
     for (const auto& id : ids) {
         long long one = 0;
-        s.sdb.sql() << "SELECT COUNT(*) FROM mutation_quarantine WHERE mutation_id = :m", soci::use(id, "m"),
+        s.db.sql() << "SELECT COUNT(*) FROM mutation_quarantine WHERE mutation_id = :m", soci::use(id, "m"),
             soci::into(one);
         n += one;
     }
@@ -85,7 +80,7 @@ TEST_CASE("a revoked device hands every unsent change to the quarantine, not onl
     // None of the quarantined changes was applied.
     for (const auto& id : ids) {
         long long applied = 0;
-        s.sdb.sql() << "SELECT COUNT(*) FROM applied_mutation WHERE mutation_id = :m", soci::use(id, "m"),
+        s.db.sql() << "SELECT COUNT(*) FROM applied_mutation WHERE mutation_id = :m", soci::use(id, "m"),
             soci::into(applied);
         CHECK(applied == 0);
     }
@@ -113,7 +108,7 @@ TEST_CASE("a lost scope takes with it the client's own changes to it: acknowledg
     Setup s;
     const std::string tre = s.fx.area_id("TRE"), own = s.fx.scope_of("issuer-tre");
     std::string other;
-    s.sdb.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id LIMIT 1",
+    s.db.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id LIMIT 1",
         soci::use(tre, "a"), soci::use(own, "o"), soci::into(other);
     net::HttpClient coord(s.server.url());
     test::sign_in(coord, "coord-tre");
@@ -326,7 +321,7 @@ TEST_CASE("a full disk during pull and push stops the sync with its own failure,
     REQUIRE(resumed.ok());
     CHECK(!resumed.full_resync);
     CHECK(resumed.pulled_rows + static_cast<long long>(kept) <= full.pulled_rows + resumed.pulled_rows);
-    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.fx.scope_of("venue-tre")}));
+    CHECK(client_rows(c.db) == projection(s.db, {"global", "site:" + s.fx.scope_of("venue-tre")}));
 
     // Uses recorded, then the disk fills before the push's bookkeeping and the pull of their rows.
     const std::string card = s.fx.registered_card(s.fx.scope_of("issuer-tre")), venue = s.fx.scope_of("venue-tre");
@@ -341,8 +336,8 @@ TEST_CASE("a full disk during pull and push stops the sync with its own failure,
     INFO(after.detail);
     REQUIRE(after.ok());
     CHECK(s.fx.count("usage") == before + 3);  // each once, whatever the full disk interrupted
-    check_all_delivered(c.db, s.sdb);
-    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + venue}));
+    check_all_delivered(c.db, s.db);
+    CHECK(client_rows(c.db) == projection(s.db, {"global", "site:" + venue}));
 }
 
 TEST_CASE("a cache of an older schema with a pending outbox is upgraded without losing it, and a too-old client still pushes") {
@@ -387,5 +382,5 @@ TEST_CASE("a cache of an older schema with a pending outbox is upgraded without 
     CHECK(r.http_status == 426);
     CHECK(r.applied == 1);
     CHECK(s.fx.count("usage") == before + 1);
-    check_all_delivered(upgraded.db, s.sdb);
+    check_all_delivered(upgraded.db, s.db);
 }

@@ -1,6 +1,7 @@
 // Two coordinators edit the same site while offline: sync.md 5.5's per-field policy on the real server.
 #include <doctest/doctest.h>
 
+#include "support/demo_register.hpp"
 #include "support/processes.hpp"
 #include "support/sync_checks.hpp"
 #include "support/test_database.hpp"
@@ -14,21 +15,16 @@ using test::TempDir;
 
 namespace {
 
-struct TwoCoordinators {
-    TempDir dir;
-    test::TestDatabase tdb{dir};
-    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.01"}};
-    store::Database sdb{tdb.url(), store::SchemaKind::server};
-    test::DemoFixture fx{sdb};
+struct TwoCoordinators : test::DemoRegister {
     Client a{dir, "sote", "coord-tre"};
     Client b{dir, "culture", "culture-tre"};
     std::string site;
-    TwoCoordinators() {
+    TwoCoordinators() : DemoRegister("0.01") {
         site = fx.scope_of("venue-tre");
         REQUIRE(a.sync(server.url()).ok());
         REQUIRE(b.sync(server.url()).ok());
     }
-    core::Site on_server() { return *store::SiteRepository{sdb}.get(site); }
+    core::Site on_server() { return *store::SiteRepository{db}.get(site); }
     void settle() {
         for (int i = 0; i < 2; ++i) {
             REQUIRE(a.sync(server.url()).ok());
@@ -36,8 +32,8 @@ struct TwoCoordinators {
         }
         CHECK(store::SiteRepository{a.db}.get(site)->name == on_server().name);
         CHECK(store::SiteRepository{b.db}.get(site)->contact.email == on_server().contact.email);
-        check_all_delivered(a.db, sdb);
-        check_all_delivered(b.db, sdb);
+        check_all_delivered(a.db, db);
+        check_all_delivered(b.db, db);
     }
 };
 
@@ -68,7 +64,7 @@ TEST_CASE("the same descriptive field: the last to reach the register wins and t
     CHECK(r.conflicts == 0);
     CHECK(w.on_server().contact.email == "second@kaiku.example");
     std::string before;
-    w.sdb.sql() << "SELECT before_json FROM audit_log WHERE entity = 'site' AND entity_id = :i ORDER BY seq DESC",
+    w.db.sql() << "SELECT before_json FROM audit_log WHERE entity = 'site' AND entity_id = :i ORDER BY seq DESC",
         soci::use(w.site, "i"), soci::into(before);
     CHECK(json::parse(before)["contact_email"] == "first@kaiku.example");  // the losing value is kept
     w.settle();
@@ -120,7 +116,7 @@ TEST_CASE("an edit of a site archived meanwhile: the archive stands, the edit is
     CHECK(w.on_server().status == core::SiteStatus::left);
     CHECK(w.on_server().street_address != "Uusi osoite 1");
     std::string conflict, client_json;
-    w.sdb.sql() << "SELECT id, client_json FROM sync_conflict WHERE status = 'open'", soci::into(conflict),
+    w.db.sql() << "SELECT id, client_json FROM sync_conflict WHERE status = 'open'", soci::into(conflict),
         soci::into(client_json);
     CHECK(json::parse(client_json)["set"]["street_address"] == "Uusi osoite 1");  // the edit is not lost
     REQUIRE(sync::resolve_conflict(w.b.db, conflict, "edit", {{"status", "active"}, {"street_address", "Uusi osoite 1"}})

@@ -8,6 +8,7 @@
 #include "core/card_id.hpp"
 #include "core/uuid.hpp"
 #include "support/fault_proxy.hpp"
+#include "support/demo_register.hpp"
 #include "support/processes.hpp"
 #include "support/sync_checks.hpp"
 #include "support/test_database.hpp"
@@ -22,12 +23,7 @@ using test::TempDir;
 
 namespace {
 
-struct Setup {
-    TempDir dir;
-    test::TestDatabase tdb{dir};
-    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
-    store::Database sdb{tdb.url(), store::SchemaKind::server};
-    test::DemoFixture fx{sdb};
+struct Setup : test::DemoRegister {
     test::FaultProxy proxy{server.port()};
     std::string card() { return fx.registered_card(fx.scope_of("issuer-tre")); }
     std::string venue() { return fx.scope_of("venue-tre"); }
@@ -62,8 +58,8 @@ TEST_CASE("a push that never reaches the server, or whose reply is lost, is appl
     CHECK(r.duplicates == 2);
     CHECK(r.applied == 0);
     CHECK(s.fx.count("usage") == before + 2);
-    check_all_delivered(c.db, s.sdb);
-    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.venue()}));
+    check_all_delivered(c.db, s.db);
+    CHECK(client_rows(c.db) == projection(s.db, {"global", "site:" + s.venue()}));
 }
 
 TEST_CASE("the same batch delivered twice at once is applied once") {
@@ -79,7 +75,7 @@ TEST_CASE("the same batch delivered twice at once is applied once") {
     CHECK(s.fx.count("usage") == before + 3);
     s.proxy.set_rule({});
     REQUIRE(c.sync(s.proxy.url()).ok());
-    check_all_delivered(c.db, s.sdb);
+    check_all_delivered(c.db, s.db);
 }
 
 TEST_CASE("a truncated or corrupt page is not applied and the cursor stays") {
@@ -103,7 +99,7 @@ TEST_CASE("a truncated or corrupt page is not applied and the cursor stays") {
     }
     s.proxy.set_rule({});
     REQUIRE(c.sync(s.proxy.url(), small).ok());
-    CHECK(client_rows(c.db) == projection(s.sdb, coordinator_buckets(s.fx, "TRE")));
+    CHECK(client_rows(c.db) == projection(s.db, coordinator_buckets(s.fx, "TRE")));
 }
 
 TEST_CASE("asymmetric partitions drain in both directions once healed") {
@@ -130,8 +126,8 @@ TEST_CASE("asymmetric partitions drain in both directions once healed") {
     CHECK(sync::Outbox(c.db).count("inflight") == 0);  // never wedged in flight
     s.proxy.set_rule({});
     REQUIRE(c.sync(s.proxy.url()).ok());
-    check_all_delivered(c.db, s.sdb);
-    CHECK(client_rows(c.db) == projection(s.sdb, coordinator_buckets(s.fx, "TRE")));
+    check_all_delivered(c.db, s.db);
+    CHECK(client_rows(c.db) == projection(s.db, coordinator_buckets(s.fx, "TRE")));
 }
 
 TEST_CASE("the same card used at two venues while both are offline: both kept, double use flagged") {
@@ -151,13 +147,13 @@ TEST_CASE("the same card used at two venues while both are offline: both kept, d
     CHECK(r.rejected == 0);
     long long flagged = 0, total = 0;
     // Only the second use to arrive carries the possible-double-use flag (the card is old: both are "expired").
-    s.sdb.sql() << "SELECT COUNT(*), SUM(CASE WHEN (anomalies & 8) <> 0 THEN 1 ELSE 0 END) FROM usage "
+    s.db.sql() << "SELECT COUNT(*), SUM(CASE WHEN (anomalies & 8) <> 0 THEN 1 ELSE 0 END) FROM usage "
                    "WHERE card_id = :c AND used_on = '2026-11-08'",
         soci::use(card, "c"), soci::into(total), soci::into(flagged);
     CHECK(total == 2);
     CHECK(flagged == 1);
-    check_all_delivered(a.db, s.sdb);
-    check_all_delivered(b.db, s.sdb);
+    check_all_delivered(a.db, s.db);
+    check_all_delivered(b.db, s.db);
 }
 
 TEST_CASE("a change that depends on a refused one is refused too, and both are listed with reasons") {
@@ -196,11 +192,11 @@ TEST_CASE("a cache file copied to a second computer: both keep working and nothi
     const auto r = second.sync(s.server.url());  // same installation id, same sequence numbers: regressed
     INFO(r.detail);
     REQUIRE(r.ok());
-    check_all_delivered(first.db, s.sdb);
-    check_all_delivered(second.db, s.sdb);
+    check_all_delivered(first.db, s.db);
+    check_all_delivered(second.db, s.db);
     long long n = 0;
     const std::string card = s.card();
-    s.sdb.sql() << "SELECT COUNT(*) FROM usage WHERE card_id = :c AND used_on IN ('2026-11-10', '2026-11-11', '2026-11-12')",
+    s.db.sql() << "SELECT COUNT(*) FROM usage WHERE card_id = :c AND used_on IN ('2026-11-10', '2026-11-11', '2026-11-12')",
         soci::use(card, "c"), soci::into(n);
     CHECK(n == 3);
     CHECK(store::StateRepository{first.db}.get("client_id") != store::StateRepository{second.db}.get("client_id"));
@@ -214,9 +210,9 @@ TEST_CASE("two coordinators adjust the same quota offline: both adjustments coun
     REQUIRE(b.sync(s.server.url()).ok());
     std::string quota;
     const std::string issuer = s.fx.scope_of("issuer-tre");
-    s.sdb.sql() << "SELECT id FROM quota WHERE site_id = :s", soci::use(issuer, "s"), soci::into(quota);
+    s.db.sql() << "SELECT id FROM quota WHERE site_id = :s", soci::use(issuer, "s"), soci::into(quota);
     REQUIRE(!quota.empty());
-    const int base = store::QuotaRepository{s.sdb}.effective_cards(quota);
+    const int base = store::QuotaRepository{s.db}.effective_cards(quota);
     for (auto [client, delta] : {std::pair{&a, 10}, std::pair{&b, -5}}) {
         const json adj = {{"id", core::new_uuid()}, {"quota_id", quota}, {"delta", delta},
                           {"reason", "autumn pilot"}, {"made_on", "2026-11-12"}};
@@ -227,7 +223,7 @@ TEST_CASE("two coordinators adjust the same quota offline: both adjustments coun
     REQUIRE(a.sync(s.server.url()).ok());
     REQUIRE(b.sync(s.server.url()).ok());
     REQUIRE(a.sync(s.server.url()).ok());
-    CHECK(store::QuotaRepository{s.sdb}.effective_cards(quota) == base + 5);
+    CHECK(store::QuotaRepository{s.db}.effective_cards(quota) == base + 5);
     CHECK(store::QuotaRepository{a.db}.effective_cards(quota) == base + 5);  // both clients see both
     CHECK(store::QuotaRepository{b.db}.effective_cards(quota) == base + 5);
 }
@@ -246,11 +242,11 @@ TEST_CASE("a device clock that is wrong changes no outcome and is noted") {
     CHECK(r.applied == 2);
     long long skewed = 0;
     const std::string card = s.card();
-    s.sdb.sql() << "SELECT COUNT(*) FROM usage WHERE card_id = :c AND (anomalies & 64) <> 0", soci::use(card, "c"),
+    s.db.sql() << "SELECT COUNT(*) FROM usage WHERE card_id = :c AND (anomalies & 64) <> 0", soci::use(card, "c"),
         soci::into(skewed);
     CHECK(skewed == 1);
-    check_all_delivered(c.db, s.sdb);
-    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.venue()}));
+    check_all_delivered(c.db, s.db);
+    CHECK(client_rows(c.db) == projection(s.db, {"global", "site:" + s.venue()}));
 }
 
 TEST_CASE("a scope gained is backfilled without downloading the rest again") {
@@ -259,7 +255,7 @@ TEST_CASE("a scope gained is backfilled without downloading the rest again") {
     REQUIRE(c.sync(s.server.url()).ok());
     const std::string tre = s.fx.area_id("TRE"), own = s.fx.scope_of("issuer-tre");
     std::string other;
-    s.sdb.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id DESC LIMIT 1",
+    s.db.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id DESC LIMIT 1",
         soci::use(tre, "a"), soci::use(own, "o"), soci::into(other);
     REQUIRE(!other.empty());
     net::HttpClient coord(s.server.url());
@@ -269,17 +265,17 @@ TEST_CASE("a scope gained is backfilled without downloading the rest again") {
     REQUIRE(r.ok());
     long long in_new_bucket = 0;
     const std::string bucket = "site:" + other;
-    s.sdb.sql() << "SELECT COUNT(*) FROM row_bucket WHERE bucket = :b", soci::use(bucket, "b"), soci::into(in_new_bucket);
+    s.db.sql() << "SELECT COUNT(*) FROM row_bucket WHERE bucket = :b", soci::use(bucket, "b"), soci::into(in_new_bucket);
     CHECK(r.pulled_rows >= in_new_bucket);
     CHECK(r.pulled_rows <= in_new_bucket + 2);  // plus the grant's own change to the user's row
-    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + own, bucket}));
+    CHECK(client_rows(c.db) == projection(s.db, {"global", "site:" + own, bucket}));
 }
 
 TEST_CASE("pending changes for a lost scope, or from a revoked device, end in the server's quarantine") {
     Setup s;
     const std::string tre = s.fx.area_id("TRE"), own = s.fx.scope_of("issuer-tre");
     std::string other;
-    s.sdb.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id LIMIT 1",
+    s.db.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :o ORDER BY id LIMIT 1",
         soci::use(tre, "a"), soci::use(own, "o"), soci::into(other);
     net::HttpClient coord(s.server.url());
     test::sign_in(coord, "coord-tre");
@@ -341,7 +337,7 @@ TEST_CASE("a long server outage: retries are rescheduled by themselves and deliv
     CHECK(rounds >= 5);
     store::Database db(cache);
     CHECK(sync::sync_status(db).pending == 0);
-    check_all_delivered(db, s.sdb);
+    check_all_delivered(db, s.db);
 }
 
 TEST_CASE("offline longer than the change log is kept: a full resync pushes first and removes what went") {
@@ -354,7 +350,7 @@ TEST_CASE("offline longer than the change log is kept: a full resync pushes firs
     Client c(s.dir, "venue", "venue-tre");
     REQUIRE(c.sync(s.server.url()).ok());
     const auto with_second = client_rows(c.db);
-    CHECK(with_second == projection(s.sdb, {"global", "site:" + own, "site:" + esp}));
+    CHECK(with_second == projection(s.db, {"global", "site:" + own, "site:" + esp}));
 
     // Away for long: a change is made offline, the grant ends, and the server compacts its change log.
     REQUIRE(sync::record_use(c.db, a_use(s.card(), own, "2026-11-18")).ok());
@@ -367,8 +363,8 @@ TEST_CASE("offline longer than the change log is kept: a full resync pushes firs
     CHECK(r.full_resync);
     CHECK(r.applied == 1);  // pushed before anything was wiped
     CHECK(r.purged_rows > 0);
-    check_all_delivered(c.db, s.sdb);
-    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + own}));
+    check_all_delivered(c.db, s.db);
+    CHECK(client_rows(c.db) == projection(s.db, {"global", "site:" + own}));
 }
 
 TEST_CASE("a gap in the client's sequence is answered with the expected number and the client converges") {
@@ -385,6 +381,6 @@ TEST_CASE("a gap in the client's sequence is answered with the expected number a
     INFO(r.detail);
     REQUIRE(r.ok());
     CHECK(r.applied == 2);
-    check_all_delivered(c.db, s.sdb);
-    CHECK(client_rows(c.db) == projection(s.sdb, {"global", "site:" + s.venue()}));
+    check_all_delivered(c.db, s.db);
+    CHECK(client_rows(c.db) == projection(s.db, {"global", "site:" + s.venue()}));
 }

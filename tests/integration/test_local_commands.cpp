@@ -7,6 +7,7 @@
 #include "core/card_id.hpp"
 #include "support/api.hpp"
 #include "support/demo_fixture.hpp"
+#include "support/demo_register.hpp"
 #include "support/processes.hpp"
 #include "support/sync_checks.hpp"
 #include "support/test_database.hpp"
@@ -35,12 +36,8 @@ std::string code_of(const sync::LocalResult& r) {
 
 const char* const kUnreachable = "http://127.0.0.1:1";
 
-struct Register {
-    TempDir dir;
-    test::TestDatabase tdb{dir};
-    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.01"}};
-    store::Database sdb{tdb.url(), store::SchemaKind::server};
-    test::DemoFixture fx{sdb};
+struct Register : test::DemoRegister {
+    Register() : DemoRegister("0.01") {}
     std::string area = fx.area_id("TRE");
     std::string issuer = fx.scope_of("issuer-tre");
     std::string venue = fx.scope_of("venue-tre");
@@ -59,7 +56,7 @@ struct Register {
     std::vector<std::string> live_cards(int n) {
         std::vector<std::string> out;
         soci::rowset<std::string> rs =
-            (sdb.sql().prepare << "SELECT id FROM card WHERE issuer_site_id = :s AND status IN ('registered', "
+            (db.sql().prepare << "SELECT id FROM card WHERE issuer_site_id = :s AND status IN ('registered', "
                                   "'activated') AND kind = 'personal' ORDER BY id",
              soci::use(issuer, "s"));
         for (const auto& id : rs)
@@ -69,19 +66,19 @@ struct Register {
     }
     long long max_serial() {
         long long n = 0;
-        sdb.sql() << "SELECT MAX(last_serial) FROM card_batch WHERE area_id = :a", soci::use(area, "a"), soci::into(n);
+        db.sql() << "SELECT MAX(last_serial) FROM card_batch WHERE area_id = :a", soci::use(area, "a"), soci::into(n);
         return n;
     }
     std::string other_issuer() {
         std::string id;
-        sdb.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :s ORDER BY id LIMIT 1",
+        db.sql() << "SELECT id FROM site WHERE area_id = :a AND role = 'issuer' AND id <> :s ORDER BY id LIMIT 1",
             soci::use(area, "a"), soci::use(issuer, "s"), soci::into(id);
-        REQUIRE(sdb.sql().got_data());
+        REQUIRE(db.sql().got_data());
         return id;
     }
     std::string mutation_status(const std::string& id) {
         std::string status;
-        sdb.sql() << "SELECT status FROM applied_mutation WHERE mutation_id = :m", soci::use(id, "m"),
+        db.sql() << "SELECT status FROM applied_mutation WHERE mutation_id = :m", soci::use(id, "m"),
             soci::into(status);
         return status;
     }
@@ -189,29 +186,29 @@ TEST_CASE("card stock and card changes made offline show at once and reach the r
     const auto r = w.deliver(c);
     CHECK(r.applied == 6);
     CHECK(r.rejected == 0);
-    check_all_delivered(c.db, w.sdb);
-    const auto b = store::CardBatchRepository{w.sdb}.get(batch.id);
+    check_all_delivered(c.db, w.db);
+    const auto b = store::CardBatchRepository{w.db}.get(batch.id);
     REQUIRE(b);
     CHECK(b->last_serial == top + 100);
-    const auto a = store::AllocationRepository{w.sdb}.get(alloc.id);
+    const auto a = store::AllocationRepository{w.db}.get(alloc.id);
     REQUIRE(a);
     CHECK(a->site_id == w.issuer);
-    CHECK(store::CardRepository{w.sdb}.get(fresh)->batch_id == batch.id);
-    CHECK(store::CardRepository{w.sdb}.get(renewed)->valid_until ==
+    CHECK(store::CardRepository{w.db}.get(fresh)->batch_id == batch.id);
+    CHECK(store::CardRepository{w.db}.get(renewed)->valid_until ==
           store::CardRepository{c.db}.get(renewed)->valid_until);
-    CHECK(store::CardRepository{w.sdb}.get(cancelled)->cancel_reason == core::CancelReason::misuse);
-    const auto new_server = store::CardRepository{w.sdb}.get(replacement);
+    CHECK(store::CardRepository{w.db}.get(cancelled)->cancel_reason == core::CancelReason::misuse);
+    const auto new_server = store::CardRepository{w.db}.get(replacement);
     REQUIRE(new_server);
     CHECK(new_server->replaces == lost);
     CHECK(new_server->holder.birth_year == old_local.holder.birth_year);
-    CHECK(store::CardRepository{w.sdb}.get(lost)->replaced_by == replacement);
+    CHECK(store::CardRepository{w.db}.get(lost)->replaced_by == replacement);
     // The register's stock and this cache's agree; the new rows are confirmed by the pull.
-    CHECK(store::AllocationRepository{w.sdb}.stock_for_site(w.issuer).in_stock() ==
+    CHECK(store::AllocationRepository{w.db}.stock_for_site(w.issuer).in_stock() ==
           allocations.stock_for_site(w.issuer).in_stock());
     CHECK(confirmed(c.db, "card_batch", batch.id));
     CHECK(confirmed(c.db, "allocation", alloc.id));
     CHECK(confirmed(c.db, "card", replacement));
-    CHECK(client_rows(c.db) == projection(w.sdb, coordinator_buckets(w.fx, "TRE")));
+    CHECK(client_rows(c.db) == projection(w.db, coordinator_buckets(w.fx, "TRE")));
 }
 
 TEST_CASE("changes only the register can refuse are taken back from the cache after sync") {
@@ -261,7 +258,7 @@ TEST_CASE("changes only the register can refuse are taken back from the cache af
     CHECK(card_b.valid_until == valid_before);
     CHECK(rows_with_id(b.db, "allocation", second.id) == 0);
     CHECK(store::UsageRepository{b.db}.get(use_id)->void_reason == "wrong card");
-    CHECK(store::UsageRepository{w.sdb}.get(use_id)->void_reason == "wrong card");
+    CHECK(store::UsageRepository{w.db}.get(use_id)->void_reason == "wrong card");
     const auto rejected = sync::Outbox(b.db).list("rejected");
     REQUIRE(rejected.size() == 2);
     CHECK(rejected[0].type == "card.renew");
@@ -270,7 +267,7 @@ TEST_CASE("changes only the register can refuse are taken back from the cache af
     CHECK(rejected[1].last_error.find("first_serial") != std::string::npos);
     CHECK(w.mutation_status(late_void.mutation_id) == "conflict");
     CHECK(sync::sync_status(b.db).pending == 0);
-    CHECK(client_rows(b.db) == projection(w.sdb, coordinator_buckets(w.fx, "TRE")));
+    CHECK(client_rows(b.db) == projection(w.db, coordinator_buckets(w.fx, "TRE")));
 }
 
 TEST_CASE("network changes made offline reach the register: organisations, sites, venue profiles, accounts, grants") {
@@ -350,17 +347,17 @@ TEST_CASE("network changes made offline reach the register: organisations, sites
     CHECK(r.rejected == 1);
     CHECK(rows_with_id(c.db, "app_user", dup.id) == 0);
     CHECK(sync::Outbox(c.db).list("rejected").at(0).last_error.find("login") != std::string::npos);
-    check_all_delivered(c.db, w.sdb);
+    check_all_delivered(c.db, w.db);
 
-    CHECK(store::OrganisationRepository{w.sdb}.get(o.id)->name == "Hervannan lähiöyhdistys ry");
-    const auto site_server = store::SiteRepository{w.sdb}.get(s.id);
+    CHECK(store::OrganisationRepository{w.db}.get(o.id)->name == "Hervannan lähiöyhdistys ry");
+    const auto site_server = store::SiteRepository{w.db}.get(s.id);
     REQUIRE(site_server);
     CHECK(site_server->status == core::SiteStatus::active);
-    CHECK(store::VenueProfileRepository{w.sdb}.get(w.venue)->max_tickets_per_event == 5);
-    CHECK(store::UserRepository{w.sdb}.get(u.id)->login == "hervanta-staff");
+    CHECK(store::VenueProfileRepository{w.db}.get(w.venue)->max_tickets_per_event == 5);
+    CHECK(store::UserRepository{w.db}.get(u.id)->login == "hervanta-staff");
     std::vector<std::string> granted;
     soci::rowset<std::string> rs =
-        (w.sdb.sql().prepare << "SELECT site_id FROM site_grant WHERE user_id = :u ORDER BY site_id",
+        (w.db.sql().prepare << "SELECT site_id FROM site_grant WHERE user_id = :u ORDER BY site_id",
          soci::use(u.id, "u"));
     for (const auto& g : rs) granted.push_back(g);
     CHECK(granted == std::vector<std::string>{w.issuer});
@@ -368,7 +365,7 @@ TEST_CASE("network changes made offline reach the register: organisations, sites
     net::HttpClient http(w.server.url());
     test::sign_in(http, "hervanta-staff", "hervanta-password-1");
     for (const auto& e : sync::Outbox(c.db).list("acked")) CHECK(!e.payload.contains("password"));
-    CHECK(client_rows(c.db) == projection(w.sdb, coordinator_buckets(w.fx, "TRE")));
+    CHECK(client_rows(c.db) == projection(w.db, coordinator_buckets(w.fx, "TRE")));
 
     // The national service adds an area offline.
     Client national(w.dir, "national", "kaikukeskus");
@@ -378,7 +375,7 @@ TEST_CASE("network changes made offline reach the register: organisations, sites
     CHECK(store::AreaRepository{national.db}.get(added.id)->prefix == "TST");
     w.offline(national);
     CHECK(w.deliver(national).applied == 1);
-    CHECK(store::AreaRepository{w.sdb}.get(added.id)->name_fi == "Testialue");
+    CHECK(store::AreaRepository{w.db}.get(added.id)->name_fi == "Testialue");
 }
 
 TEST_CASE("quotas, adjustments and rules set offline reach the register, with the quota warning") {
@@ -436,12 +433,12 @@ TEST_CASE("quotas, adjustments and rules set offline reach the register, with th
 
     w.offline(a);
     CHECK(w.deliver(a).applied == 6);
-    check_all_delivered(a.db, w.sdb);
-    CHECK(store::QuotaRepository{w.sdb}.get(q.id)->cards == 3);
-    CHECK(store::QuotaRepository{w.sdb}.effective_cards(q.id) == 20);
-    CHECK(store::QuotaRepository{w.sdb}.adjustments(q.id).size() == 2);
-    CHECK(store::QuotaRepository{w.sdb}.use(q.id).consumed == 2);
-    CHECK(store::RuleRepository{w.sdb}.get(ru.id)->value == 2);
+    check_all_delivered(a.db, w.db);
+    CHECK(store::QuotaRepository{w.db}.get(q.id)->cards == 3);
+    CHECK(store::QuotaRepository{w.db}.effective_cards(q.id) == 20);
+    CHECK(store::QuotaRepository{w.db}.adjustments(q.id).size() == 2);
+    CHECK(store::QuotaRepository{w.db}.use(q.id).consumed == 2);
+    CHECK(store::RuleRepository{w.db}.get(ru.id)->value == 2);
 
     // Two coordinators change the same limit offline: the later one is kept as a conflict and its cache shows
     // the register's value again; adjustments of both add up.
@@ -457,9 +454,9 @@ TEST_CASE("quotas, adjustments and rules set offline reach the register, with th
     const auto r = w.deliver(b);
     CHECK(r.conflicts == 1);
     CHECK(store::QuotaRepository{b.db}.get(q.id)->cards == 10);
-    CHECK(store::QuotaRepository{w.sdb}.effective_cards(q.id) == 10 - 1 + 18 + 10 - 5);
+    CHECK(store::QuotaRepository{w.db}.effective_cards(q.id) == 10 - 1 + 18 + 10 - 5);
     CHECK(sync::quota_status(b.db, q.id)->use.effective == 32);
-    check_all_delivered(b.db, w.sdb);
+    check_all_delivered(b.db, w.db);
 }
 
 TEST_CASE("messages, announcements, read receipts and group visits made offline reach the register") {
@@ -527,15 +524,15 @@ TEST_CASE("messages, announcements, read receipts and group visits made offline 
     w.offline(coord);
     CHECK(w.deliver(issuer).applied == 3);
     CHECK(w.deliver(coord).applied == 1);
-    check_all_delivered(issuer.db, w.sdb);
-    check_all_delivered(coord.db, w.sdb);
-    const auto on_server = store::MessageRepository{w.sdb}.thread(sent.id);
+    check_all_delivered(issuer.db, w.db);
+    check_all_delivered(coord.db, w.db);
+    const auto on_server = store::MessageRepository{w.db}.thread(sent.id);
     REQUIRE(on_server.size() == 2);
     CHECK(on_server[1].sender_site_id == w.issuer);
     CHECK(on_server[1].sender_user_id == me);
-    CHECK(store::MessageRepository{w.sdb}.is_read(sent.id, me));
-    CHECK(store::MessageRepository{w.sdb}.get(announced.id)->recipient_kind == core::RecipientKind::area_issuers);
-    CHECK(store::GroupVisitRepository{w.sdb}.get(gv.id)->seats == 10);
+    CHECK(store::MessageRepository{w.db}.is_read(sent.id, me));
+    CHECK(store::MessageRepository{w.db}.get(announced.id)->recipient_kind == core::RecipientKind::area_issuers);
+    CHECK(store::GroupVisitRepository{w.db}.get(gv.id)->seats == 10);
     // The announcement reaches the issuer's cache; the venue sees the reply and the visit.
     w.deliver(issuer);
     CHECK(store::MessageRepository{issuer.db}.get(announced.id).has_value());
@@ -564,7 +561,7 @@ TEST_CASE("messages, announcements, read receipts and group visits made offline 
     CHECK(r.rejected == 1);
     CHECK(rows_with_id(coord.db, "group_signup", late.id) == 0);
     CHECK(store::GroupVisitRepository{coord.db}.seats_taken(gv.id) == 4);
-    CHECK(store::GroupVisitRepository{w.sdb}.seats_taken(gv.id) == 4);
+    CHECK(store::GroupVisitRepository{w.db}.seats_taken(gv.id) == 4);
     CHECK(sync::Outbox(coord.db).list("rejected").at(0).last_error.find("participants") != std::string::npos);
-    check_all_delivered(coord.db, w.sdb);
+    check_all_delivered(coord.db, w.db);
 }

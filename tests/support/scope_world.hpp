@@ -9,7 +9,7 @@
 #include <set>
 
 #include "support/api.hpp"
-#include "support/demo_fixture.hpp"
+#include "support/demo_register.hpp"
 #include "support/processes.hpp"
 #include "support/test_database.hpp"
 
@@ -49,12 +49,7 @@ inline std::set<std::string> ids(const std::vector<json>& items, const char* key
     return out;
 }
 
-struct ScopeWorld {
-    TempDir dir;
-    test::TestDatabase tdb{dir};
-    ServerProcess server{dir, tdb.url(), {"--seed", "demo:0.02"}};
-    store::Database db{tdb.url(), store::SchemaKind::server};
-    test::DemoFixture fx{db};
+struct ScopeWorld : DemoRegister {
     std::map<std::string, std::unique_ptr<net::HttpClient>> as;
     ScopeWorld() {
         for (const char* login : {"kaikukeskus", "coord-tre", "coord-esp", "issuer-tre", "venue-tre", "issuer-esp",
