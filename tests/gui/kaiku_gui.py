@@ -463,7 +463,7 @@ class Admin:
         return label
 
     def quit(self):
-        """File > Quit; the process must end cleanly with no BUG or GTK critical in its log."""
+        """File > Quit; the process must end cleanly with no BUG, GTK critical or sanitizer report in its log."""
         self.menu(*{"fi": ("Tiedosto", "Lopeta"), "sv": ("Arkiv", "Avsluta")}.get(self.lang, ("File", "Quit")))
         try:
             status = self.proc.wait(timeout=15)
@@ -507,7 +507,8 @@ class Admin:
         return "\n".join(lines)
 
     def check_log(self):
-        bad = [line for line in self.log().splitlines() if "BUG:" in line or "-CRITICAL **" in line]
+        markers = ("BUG:", "-CRITICAL **", "Sanitizer", "runtime error:")  # the last two: build-san reports
+        bad = [line for line in self.log().splitlines() if any(m in line for m in markers)]
         if bad:
             raise Failure(f"kaiku-admin [{self.name}] reported a bug or a GTK critical:\n" + "\n".join(bad))
 

@@ -56,4 +56,14 @@ export PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}"
 # GUI tests running at the same time.
 export XDG_RUNTIME_DIR="$WORK/runtime"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" /usr/bin/python3 "$TEST"
+status=0
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" /usr/bin/python3 "$TEST" || status=$?
+# In the sanitizer trees the server reports leaks and races on its log, at exit: any report fails the test.
+cleanup
+SERVER_PID=
+if grep -qE "ERROR: (Address|Leak)Sanitizer|WARNING: ThreadSanitizer|runtime error:" "$WORK/server.log"; then
+    echo "gui test: kaiku-server wrote a sanitizer report:" >&2
+    grep -A30 -E "ERROR: (Address|Leak)Sanitizer|WARNING: ThreadSanitizer|runtime error:" "$WORK/server.log" >&2
+    status=1
+fi
+exit $status

@@ -1,6 +1,7 @@
 // Starts the real kaiku-server binary on an ephemeral loopback port for a test, and stops it after.
 #pragma once
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -36,6 +37,23 @@ inline pid_t spawn(const std::vector<std::string>& argv, const std::string& stde
     return pid;
 }
 
+// In the sanitizer trees a program a test started reports what it found on stderr, often only at exit (leaks,
+// data races), where no exit status a test looks at shows it: any such report fails the running test.
+inline void check_no_sanitizer_report(const std::string& text, const std::string& program) {
+    for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "WARNING: ThreadSanitizer",
+                               "runtime error:"}) {
+        const auto at = text.find(marker);
+        if (at == std::string::npos) continue;
+        FAIL_CHECK(program << " wrote a sanitizer report:\n" << text.substr(at > 200 ? at - 200 : 0, 6000));
+        return;
+    }
+}
+
+inline std::string file_text(const std::string& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 // Runs a command to completion; returns its exit status and captured stdout/stderr.
 struct RunResult {
     int status = -1;
@@ -49,12 +67,9 @@ inline RunResult run(const std::vector<std::string>& argv, const TempDir& dir) {
     RunResult r;
     const int rc = std::system(cmd.c_str());
     r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    auto slurp = [](const std::string& f) {
-        std::ifstream in(f);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    };
-    r.out = slurp(out);
-    r.err = slurp(err);
+    r.out = file_text(out);
+    r.err = file_text(err);
+    check_no_sanitizer_report(r.err, argv.front());
     return r;
 }
 
@@ -94,6 +109,7 @@ public:
         waitpid(pid_, &status, 0);
         pid_ = 0;
         exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        check_no_sanitizer_report(file_text(log_), "kaiku-server");
         return exit_status_;
     }
     const std::string& log() const { return log_; }
