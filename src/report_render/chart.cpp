@@ -54,7 +54,7 @@ ChartData chart_from_table(const report::Table& t, const std::vector<std::size_t
     ChartData c;
     c.title = tr(t.title);
     c.kind = kind;
-    for (const auto& r : t.rows) c.categories.push_back(r.label);
+    for (const auto& r : t.rows) c.categories.push_back(r.label_is_english ? tr(r.label) : r.label);
     for (std::size_t col : columns) {
         if (col >= t.columns.size()) throw std::out_of_range("chart_from_table: no column " + std::to_string(col));
         ChartSeries s;

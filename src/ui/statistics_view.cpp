@@ -93,6 +93,10 @@ StatisticsView::StatisticsView(wxWindow* parent, Services& services) : View(pare
     auto* bottom = new wxPanel(split, wxID_ANY);
     note_ = new wxStaticText(bottom, wxID_ANY, wxString());
     set_accessible(note_, wxString(), "stats-note");
+    bottom->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (!note_text_.empty()) CallAfter([this] { wrap_note(); });
+    });
     lists_ = new wxSimplebook(bottom, wxID_ANY);
     national_list_ = new RecordList(lists_, "stats-national", _("National table"), national_columns(),
                                     _("Filter rows"));
@@ -312,6 +316,7 @@ void StatisticsView::reload() {
 
 void StatisticsView::show_nothing(const wxString& why) {
     show_line(problem_, why, true);
+    show_note({});
     current_list()->set_rows({});
     chart_->set_chart({});
 }
@@ -328,7 +333,7 @@ void StatisticsView::show_table(report::Table table, const wxString& period_note
                               ? _("Cells with fewer than 5 holders are shown as \"< 5\" so that no one can be "
                                   "recognised.")
                               : wxString();
-    show_line(note_, period_note.empty() ? note : note.empty() ? period_note : period_note + " " + note, false);
+    show_note(period_note.empty() ? note : note.empty() ? period_note : period_note + " " + note);
     ChartFor chart = ChartFor::trend;
     const int kind = kind_->GetSelection();
     if (kind == cross_area)
@@ -340,6 +345,19 @@ void StatisticsView::show_table(report::Table table, const wxString& period_note
     chart_->set_chart(chart_for(table, chart));
     table_ = std::move(table);
     update_controls();
+}
+
+void StatisticsView::show_note(const wxString& text) {
+    note_text_ = text;
+    show_line(note_, text, false);  // the accessible name keeps the unbroken text
+    wrap_note();
+}
+
+void StatisticsView::wrap_note() {
+    const int width = std::max(note_->GetParent()->GetClientSize().x - FromDIP(8), FromDIP(300));
+    note_->SetLabel(note_text_);
+    note_->Wrap(width);
+    note_->GetParent()->Layout();
 }
 
 wxString StatisticsView::scope_text() const {

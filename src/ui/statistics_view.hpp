@@ -42,6 +42,9 @@ private:
     void show_table(report::Table table, const wxString& period_note = {});
     // An empty table and chart, and why (stopped, or it could not be computed).
     void show_nothing(const wxString& why);
+    // The note under the chart (which quarters were counted, what is hidden), wrapped to the view's width.
+    void show_note(const wxString& text);
+    void wrap_note();
     void export_table();
     void print(bool preview);
     wxString scope_text() const;
@@ -55,6 +58,7 @@ private:
     wxTextCtrl* to_ = nullptr;
     wxStaticText* problem_ = nullptr;
     wxStaticText* note_ = nullptr;
+    wxString note_text_;
     wxButton* export_ = nullptr;
     wxButton* preview_ = nullptr;
     wxButton* print_ = nullptr;

@@ -1,7 +1,8 @@
 """Statistics and audit: a coordinator's national table for the own area gives the register's figures; grouping by
 month and the holder profiles show; the table is saved as CSV, Excel and PDF through the file dialog and read back;
 a batch's card sheet is saved as PDF and read back; the audit lists findings and opening one shows its site selected
-in the Network view."""
+in the Network view; the national service's holder profiles, in Finnish, name the whole quarters the register
+counted."""
 
 import csv
 import os
@@ -183,6 +184,29 @@ def main():
         raise g.Failure(f"the Network view selected {name!r}, the finding was about {found[1]!r}")
     g.log(f"the finding opened site {name!r}")
     a.quit()
+
+    # The national service, in Finnish: holder profiles of the whole network come from the register, counted by
+    # whole quarters that have ended (the period widened to them), and the note under the table names them.
+    n = g.Admin("kaikukeskus", lang="fi")
+    g.wait_for("the national views", lambda: n.wait_id("navigation").childCount >= 5, timeout=60)
+    g.wait_for("the first sync to end", lambda: re.search(r"\d\d[:.]\d\d", n.status()), timeout=120)
+    n.show_view("Tilastot")
+    choose(n, "stats-kind", 2)  # Kortinhaltijoiden taustatiedot
+    n.set_text("stats-from", "15.2.2023")
+    n.set_text("stats-to", "20.11.2023")
+    n.click("stats-refresh")
+    period = g.api("/v1/statistics/profile?by=age-group&from=2023-02-15&to=2023-11-20")["period"]
+    if period != {"from": "2023-01-01", "to": "2023-12-31"}:
+        raise g.Failure(f"the register counted {period}, expected the four quarters of 2023")
+    note = g.wait_for("the counted quarters in the note", lambda: (lambda t: t if "1.1.2023–31.12.2023" in t else None)(
+        n.text("stats-note")), timeout=60)
+    if "vuosineljänneksinä" not in note:
+        raise g.Failure(f"the note is not in Finnish: {note!r}")
+    total_fi = g.wait_for("the total row", lambda: next(
+        (r for r in n.rows("stats-profile-list") if r and r[0] == "Yhteensä"), None), timeout=30)
+    g.log(f"national holder profiles, 2023: {total_fi}; note: {note!r}")
+    g.screenshot("national-profiles-fi")
+    n.quit()
 
 
 g.run(main)

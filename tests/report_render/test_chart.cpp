@@ -51,6 +51,18 @@ TEST_CASE("a chart from a table takes the chosen columns and keeps suppressed ce
     CHECK_THROWS(chart_from_table(trend_table(), {7}, ChartKind::bars));
 }
 
+TEST_CASE("a chart's categories are translated like the table's rows: code-list labels, not place names") {
+    auto t = trend_table();
+    t.rows[0].label = "65 and over";
+    t.rows[0].label_is_english = true;
+    t.rows[1].label = "Tampere";  // a name from the register stays as it is
+    const auto c = chart_from_table(t, {0}, ChartKind::bars, [](const std::string& s) { return "fi:" + s; });
+    CHECK(c.title == "fi:Cards and uses per year");
+    CHECK(c.series[0].label == "fi:Registered cards");
+    CHECK(c.categories[0] == "fi:65 and over");
+    CHECK(c.categories[1] == "Tampere");
+}
+
 TEST_CASE("a PNG chart has the asked size, is not blank and shows two series in different colours") {
     const auto dir = test::temp_dir("chart-png");
     auto c = chart_from_table(trend_table(), {0, 1}, ChartKind::bars);
