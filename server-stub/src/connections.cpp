@@ -299,6 +299,28 @@ private:
     long long body_bytes_ = 0;
 };
 
+// A request read from memory, its answer discarded.
+class MemoryStream : public httplib::Stream {
+public:
+    explicit MemoryStream(std::string in) : in_(std::move(in)) {}
+    bool is_readable() const override { return at_ < in_.size(); }
+    bool is_writable() const override { return true; }
+    ssize_t read(char* ptr, size_t size) override {
+        const size_t n = std::min(size, in_.size() - at_);
+        std::memcpy(ptr, in_.data() + at_, n);
+        at_ += n;
+        return static_cast<ssize_t>(n);
+    }
+    ssize_t write(const char*, size_t size) override { return static_cast<ssize_t>(size); }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override { ip = "127.0.0.1", port = 0; }
+    void get_local_ip_and_port(std::string& ip, int& port) const override { ip = "127.0.0.1", port = 0; }
+    socket_t socket() const override { return INVALID_SOCKET; }
+
+private:
+    std::string in_;
+    size_t at_ = 0;
+};
+
 void refuse_busy(int fd) {
     static const std::string answer = [] {
         const std::string body = R"({"type":"/problems/too-many-connections","title":"Too many connections from )"
@@ -327,6 +349,13 @@ public:
     template <class... A>
     explicit GuardedServer(const ConnectionLimits& l, A&&... a) : Base(std::forward<A>(a)...), l_(l) {
         this->new_task_queue = [this] { return new WorkerPool(static_cast<size_t>(l_.max_connections)); };
+        // The library builds some tables on first use in function-local statics (the known methods, the Range
+        // header's patterns). Serve one request before any route or worker exists, so they are built on this
+        // thread and every worker, started later, sees them complete. ThreadSanitizer cannot see the library's
+        // own guard (it is not instrumented) and would otherwise report each first use as a race.
+        MemoryStream warm_up("GET / HTTP/1.1\r\nHost: localhost\r\nRange: bytes=0-1\r\n\r\n");
+        bool closed = false;
+        this->process_request(warm_up, true, closed, [](httplib::Request&) {});
     }
 
 private:

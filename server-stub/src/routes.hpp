@@ -25,6 +25,8 @@ inline constexpr int kDefaultPageSize = 200;
 // handler has answered, before the answer is written. Throws when no session frees within a few seconds.
 store::Database& thread_db(const std::string& url);
 void release_thread_db();
+// Opens the first session on the starting thread, before any worker exists, and gives it to the pool (see there).
+void open_first_session(const std::string& url);
 void set_database_sessions(int n);
 
 void send_json(httplib::Response&, int status, const json& body);

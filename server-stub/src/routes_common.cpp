@@ -71,6 +71,21 @@ void release_thread_db() {
     p.freed.notify_one();
 }
 
+void open_first_session(const std::string& url) {
+    // SOCI's SQLite backend builds its table of column types in a function-local static the first time a row's
+    // columns are described. Built here, every worker (started later) sees it complete; ThreadSanitizer cannot see
+    // the uninstrumented library's guard and would report each worker's first use as a race. A database that cannot
+    // be opened now is reported by the first request that needs it.
+    try {
+        auto& db = thread_db(url);
+        soci::rowset<soci::row> rows = (db.sql().prepare << "SELECT 1");
+        for ([[maybe_unused]] const auto& r : rows) {
+        }
+    } catch (const std::exception&) {
+    }
+    release_thread_db();
+}
+
 void send_json(httplib::Response& res, int status, const json& body) {
     res.status = status;
     res.set_content(body.dump(), status >= 400 ? "application/problem+json" : "application/json");

@@ -57,6 +57,7 @@ void Server::install_routes() {
     auto& s = *http_;
     const std::string url = options_.database;
     set_database_sessions(options_.threads);
+    open_first_session(url);
     SignInLimits sign_in;
     sign_in.failures_per_address = options_.sign_in_failures_per_address;
     sign_in.attempts_per_second = options_.sign_in_rate;
