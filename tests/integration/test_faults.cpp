@@ -52,6 +52,12 @@ TEST_CASE("a push that never reaches the server, or whose reply is lost, is appl
     CHECK(s.fx.count("usage") == before + 2);  // scenario 3: committed, but the client did not hear
     CHECK(sync::sync_status(c.db).pending == 2);
 
+    // A batch answer nested past the client's limit is a bad answer like any other: nothing is acknowledged.
+    s.proxy.set_rule([](const httplib::Request& r) { return is(r, "POST", "/v1/batch") ? Fault::nest_reply : Fault::none; });
+    const auto nested = c.sync(s.proxy.url());
+    CHECK(nested.failure == sync::FailureKind::bad_response);
+    CHECK(sync::sync_status(c.db).pending == 2);
+
     s.proxy.set_rule({});
     const auto r = c.sync(s.proxy.url());
     REQUIRE(r.ok());
@@ -78,12 +84,12 @@ TEST_CASE("the same batch delivered twice at once is applied once") {
     check_all_delivered(c.db, s.db);
 }
 
-TEST_CASE("a truncated or corrupt page is not applied and the cursor stays") {
+TEST_CASE("a truncated, corrupt or too deeply nested page is not applied and the cursor stays") {
     Setup s;
     Client c(s.dir, "coord", "coord-tre");
     sync::SyncOptions small;
     small.page_size = 100;
-    for (const Fault fault : {Fault::truncate_reply, Fault::corrupt_reply}) {
+    for (const Fault fault : {Fault::truncate_reply, Fault::corrupt_reply, Fault::nest_reply}) {
         CAPTURE(static_cast<int>(fault));
         std::atomic<int> pages{0};
         s.proxy.set_rule([&](const httplib::Request& r) {

@@ -20,6 +20,7 @@ enum class Fault {
     lose_reply,       // forward, then answer 502: the server committed but the client never hears
     truncate_reply,   // forward, then send only the first half of the body with status 200
     corrupt_reply,    // forward, then send a body that is not JSON with status 200
+    nest_reply,       // forward, then send 150,000 nested objects (about 1 MB of valid JSON) with status 200
     duplicate,        // forward twice at the same time; the client gets the first answer
 };
 
@@ -98,6 +99,14 @@ private:
                 res.status = 200;
                 res.set_content("{\"changes\": [ this is not json", "application/json");
                 return;
+            case Fault::nest_reply: {
+                std::string deep;
+                for (int i = 0; i < 150000; ++i) deep += "{\"a\":";
+                deep += "1" + std::string(150000, '}');
+                res.status = 200;
+                res.set_content(deep, "application/json");
+                return;
+            }
             default:
                 res.status = r->status;
                 res.set_content(r->body, r->get_header_value("Content-Type"));
