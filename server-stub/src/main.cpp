@@ -1,4 +1,5 @@
 // kaiku-server: command line entry point.
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -197,13 +198,21 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"listening\",\"host\":\"%s\",\"port\":%d}\n", o.host.c_str(),
                  srv.port());
+    std::atomic<bool> run_returned{false};
     std::thread signals([&] {
         int sig = 0;
         sigwait(&set, &sig);
+        if (run_returned) return;
         std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"stopping\",\"signal\":%d}\n", sig);
-        srv.stop();
+        // The library ignores a stop that comes before it has started listening (a signal right after the port
+        // file was written), so it is repeated until run() has returned.
+        while (!run_returned) {
+            srv.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
     });
     srv.run();
+    run_returned = true;
     // run() returned: either a signal stopped us, or listening failed; wake the signal thread if needed.
     pthread_kill(signals.native_handle(), SIGTERM);
     signals.join();

@@ -136,6 +136,20 @@ TEST_CASE("bad queries and unknown paths get problem documents naming the proble
     CHECK(net::json::parse(health.body)["status"] == "ok");
 }
 
+TEST_CASE("a stop signal that comes right after start-up stops the server") {
+    // SIGTERM as soon as the port file is written, before the server listens: it used to be ignored, and the
+    // server then ran until the test's timeout.
+    TempDir dir;
+    const std::string db = "sqlite:" + dir.file("server.sqlite");
+    for (int i = 0; i < 10; ++i) {
+        CAPTURE(i);
+        ServerProcess server(dir, db);
+        const auto t0 = std::chrono::steady_clock::now();
+        CHECK(server.stop() == 0);
+        CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
+    }
+}
+
 TEST_CASE("a server that is down or a bad address gives a clear failure without hanging") {
     TempDir dir;
     int port = 0;
